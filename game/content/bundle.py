@@ -1,0 +1,63 @@
+"""Loads one level with its map and dialogues, fully checked, as one Content bundle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game import paths
+from game.content.checks import (
+    check_dialogue_against_level,
+    check_dialogue_graph,
+    check_level,
+)
+from game.content.dialogue import Dialogue, load_dialogue
+from game.content.errors import ContentError, Problem, unique_problems
+from game.content.level import Level, load_level
+from game.content.school_map import SchoolMap, load_tmx, read_school_map
+from game.content.yaml_source import line_of
+
+
+@dataclass
+class Content:
+    level: Level
+    level_path: Path
+    map: SchoolMap
+    dialogues: dict[str, Dialogue]
+
+
+def load_content(level_path: Path, *, with_images: bool = False) -> Content:
+    """Everything a level needs, or a ContentError listing every problem found."""
+    level, raw = load_level(level_path)
+    problems: list[Problem] = []
+    map_path = (level_path.parent / level.map).resolve()
+    smap: SchoolMap | None = None
+    if not map_path.is_file():
+        problems.append(Problem(level_path, line_of(raw, ("map",)),
+                                f"map file '{level.map}' not found (looked in "
+                                f"{paths.shown(map_path)})"))
+    else:
+        try:
+            smap = read_school_map(map_path, load_tmx(map_path, with_images=with_images))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    problems.extend(check_level(level, raw, level_path, smap))
+    dialogues: dict[str, Dialogue] = {}
+    for character in level.characters:
+        if not character.dialogue or character.dialogue in dialogues:
+            continue
+        dpath = paths.DIALOGUES / f"{character.dialogue}.yaml"
+        if not dpath.is_file():
+            continue  # check_level reported it
+        try:
+            dialogue, draw = load_dialogue(dpath)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(check_dialogue_graph(dialogue, draw, dpath))
+        problems.extend(check_dialogue_against_level(dialogue, draw, dpath, level))
+        dialogues[character.dialogue] = dialogue
+    if problems:
+        raise ContentError(unique_problems(problems))
+    assert smap is not None
+    return Content(level, level_path, smap, dialogues)

@@ -1,0 +1,129 @@
+"""YAML that remembers line numbers, so every content error can name its line.
+
+Two YAML 1.1 surprises are switched off for authors: `yes/no/on/off` stay text
+(only `true`/`false` are booleans), and `10:15` stays text instead of becoming
+the base-60 number 615.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game.content.errors import ContentError
+
+
+class LocDict(dict):
+    """A mapping with the line of each key (1-based) and of the mapping itself."""
+
+    line: int = 1
+    key_lines: dict[Any, int]
+
+
+class LocList(list):
+    """A sequence with the line of each item (1-based) and of the sequence itself."""
+
+    line: int = 1
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _strict_resolvers() -> None:
+    resolvers = {
+        ch: [(tag, rx) for tag, rx in entries
+             if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                            "tag:yaml.org,2002:float")]
+        for ch, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _Loader.yaml_implicit_resolvers = resolvers
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"))
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789"))
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?$"),
+        list("-+0123456789"))
+
+
+_strict_resolvers()
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocDict:
+    loader.flatten_mapping(node)
+    result = LocDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word or number", key_node.start_mark
+            ) from exc
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (each name may appear once here)",
+                key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocList:
+    result = LocList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file; any problem becomes a ContentError with the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ContentError.at(path, 0, "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise ContentError.at(path, 1, "the file is not UTF-8 text; save it as UTF-8") from exc
+    except OSError as exc:
+        raise ContentError.at(path, 0, f"cannot read the file: {exc.strerror}") from exc
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "not valid YAML"
+        if exc.context:
+            problem = f"{exc.context}, {problem}"
+        raise ContentError.at(path, line, f"YAML: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError.at(path, 1, f"YAML: {exc}") from exc
+
+
+def line_of(data: Any, loc: Iterable[Any]) -> int:
+    """The line of the value at `loc` (keys and indexes), or of its nearest known parent."""
+    line = getattr(data, "line", 1)
+    node = data
+    for step in loc:
+        if isinstance(node, LocDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LocList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
