@@ -101,7 +101,7 @@ FLOOR_TILE = {
 
 # Where characters stand at the start of the day: (character id, room id, dx, dy in the room).
 CHARACTERS = [
-    ("noor", "ingang", 2, 3), ("daan", "gang-0", 6, 1), ("fadil", "mediatheek", 3, 6),
+    ("noor", "ingang", 1, 3), ("daan", "gang-0", 6, 1), ("fadil", "mediatheek", 3, 6),
     ("amber", "aula", 5, 4), ("sem", "kluisjes", 3, 8), ("priya", "kantine", 4, 6),
     ("mila", "gang-1", 12, 2), ("jayden", "gymzaal", 5, 5), ("yara", "stilteruimte", 4, 5),
     ("lucas", "gang-2", 20, 1), ("devries", "2.14", 4, 1), ("bakker", "1.05", 4, 1),

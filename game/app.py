@@ -1,0 +1,148 @@
+"""The game loop: a fixed time step, a scene stack, and real or scripted input.
+
+With `fast=True` (tests, benchmarks) every frame is exactly one 1/60 s step and
+nothing sleeps; with a window, frames are paced at 60 per second.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game import paths
+from game.content.bundle import Content, load_content
+from game.content.errors import ContentError
+from game.input import HeldKeys
+from game.saves import SaveStore, default_data_dir
+from game.scenes.base import Scene
+from game.ui.texts import Texts
+
+STEP = 1.0 / 60.0
+SCREEN_SIZE = (1280, 720)
+DEFAULT_LEVEL = paths.LEVELS / "eerste-week.yaml"
+
+
+@dataclass
+class Options:
+    level: Path = DEFAULT_LEVEL
+    data_dir: Path = field(default_factory=default_data_dir)
+    fast: bool = False
+    size: tuple[int, int] = SCREEN_SIZE
+    language: str | None = None
+    seed: int | None = None
+
+
+class App:
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        pygame.init()
+        pygame.display.set_caption("Alien op school")
+        self.screen = pygame.display.set_mode(self.options.size)
+        self.store = SaveStore(self.options.data_dir)
+        self.settings = self.store.load_settings()
+        language = self.options.language or self.settings.get("language", "nl")
+        self.texts = Texts(language)
+        self.held = HeldKeys()
+        self.stack: list[Scene] = []
+        self.running = True
+        self.frame = 0
+        self.frame_hooks: list[Callable[[App], None]] = []
+        self.content: Content | None = None
+        self.content_error: ContentError | None = None
+        self._load_content()
+        from game.scenes.error import ErrorScene
+        from game.scenes.title import TitleScene
+
+        if self.content_error is not None:
+            print(self.content_error, file=sys.stderr)
+            self.push(ErrorScene(self, self.content_error))
+        else:
+            self.push(TitleScene(self))
+
+    # --- content and settings ---
+    def _load_content(self) -> None:
+        try:
+            self.content = load_content(self.options.level, with_images=True)
+        except ContentError as exc:
+            self.content_error = exc
+
+    def set_language(self, language: str) -> None:
+        self.texts.language = language
+        self.settings["language"] = language
+        self.store.save_settings(self.settings)
+
+    # --- the stack ---
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        self.held.clear()
+        self.stack.append(scene)
+
+    def pop(self) -> Scene | None:
+        self.held.clear()
+        scene = self.stack.pop() if self.stack else None
+        if self.top is not None:
+            self.top.on_resume()
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        self.pop()
+        self.push(scene)
+
+    def find(self, kind: type) -> Scene | None:
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    def find_school(self):
+        from game.scenes.school import SchoolScene
+
+        return self.find(SchoolScene)
+
+    def quit(self) -> None:
+        """Leave the game; every scene that holds progress saves it first."""
+        for scene in reversed(self.stack):
+            on_quit = getattr(scene, "on_quit", None)
+            if on_quit:
+                on_quit()
+        self.running = False
+
+    # --- the loop ---
+    def run(self, max_frames: int | None = None) -> None:
+        clock = pygame.time.Clock()
+        lag = 0.0
+        while self.running and self.stack:
+            if self.options.fast:
+                steps = 1
+            else:
+                lag = min(lag + clock.tick(60) / 1000.0, STEP * 5)
+                steps = int(lag / STEP)
+                lag -= steps * STEP
+            for hook in self.frame_hooks:
+                hook(self)
+            for event in pygame.event.get():
+                if event.type == pygame.QUIT:
+                    self.quit()
+                    break
+                self.held.handle(event)
+                if self.top:
+                    self.top.handle(event)
+            for _ in range(steps):
+                if self.top and self.running:
+                    self.top.update(STEP)
+            self.draw()
+            self.frame += 1
+            if max_frames is not None and self.frame >= max_frames:
+                break
+
+    def draw(self) -> None:
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].transparent:
+            first -= 1
+        for scene in self.stack[first:]:
+            scene.draw(self.screen)
+        pygame.display.flip()

@@ -1,0 +1,1 @@
+"""One scene per screen, on a stack; the top scene gets input, visible ones are drawn."""

@@ -1,0 +1,209 @@
+"""The school: the map drawn by pyscroll, people as sprites, and a calm HUD."""
+
+from __future__ import annotations
+
+import pygame
+import pyscroll
+
+from game import input as keys
+from game import paths
+from game.content.schema import format_time
+from game.scenes.base import Scene
+from game.ui import look
+from game.world.movement import Body
+from game.world.world import World
+
+FRAME_W, FRAME_H = 32, 40
+DIRECTION_ROWS = {"down": 0, "left": 1, "right": 2, "up": 3}
+WALK_CYCLE = (0, 1, 0, 2)
+BANNER_SECONDS = 2.5
+SPRITE_LAYER = 3  # above the floor, walls and furniture layers
+
+
+class SpriteSheet:
+    """Walk frames cut once from a character sheet."""
+
+    _cache: dict[str, SpriteSheet] = {}
+
+    def __init__(self, sprite: str) -> None:
+        sheet = pygame.image.load(str(paths.CHARACTER_SHEETS / f"{sprite}.png")).convert_alpha()
+        self.frames = {
+            (direction, col): sheet.subsurface((col * FRAME_W, row * FRAME_H, FRAME_W, FRAME_H))
+            for direction, row in DIRECTION_ROWS.items() for col in range(3)
+        }
+
+    @classmethod
+    def get(cls, sprite: str) -> SpriteSheet:
+        if sprite not in cls._cache:
+            cls._cache[sprite] = SpriteSheet(sprite)
+        return cls._cache[sprite]
+
+    def frame(self, body: Body) -> pygame.Surface:
+        col = WALK_CYCLE[int(body.distance / 9) % 4] if body.moving else 0
+        return self.frames[(body.facing, col)]
+
+
+class MapView:
+    """pyscroll's buffered renderer plus y-sorted people; the camera follows the pupil."""
+
+    def __init__(self, tmx, size: tuple[int, int]) -> None:
+        data = pyscroll.TiledMapData(tmx)
+        self.renderer = pyscroll.BufferedRenderer(data, size, clamp_camera=True)
+
+    def draw(self, surface: pygame.Surface, centre: tuple[float, float],
+             people: list[tuple[pygame.Surface, Body]]) -> None:
+        self.renderer.center(centre)
+        ox, oy = self.renderer.get_center_offset()
+        view = self.renderer.view_rect
+        surfaces = []
+        for image, body in people:
+            rect = image.get_rect(midbottom=(int(body.x), int(body.y) + 2))
+            if rect.colliderect(view):
+                # A fractional layer above the tile layers sorts people by their feet.
+                surfaces.append((image, rect.move(ox, oy), SPRITE_LAYER + rect.bottom / 1e5))
+        self.renderer.draw(surface, surface.get_rect(), surfaces)
+
+
+class SchoolScene(Scene):
+    world_runs = True
+
+    def __init__(self, app, world: World, pupil: str) -> None:
+        super().__init__(app)
+        self.world = world
+        self.pupil = pupil
+        self.view = MapView(world.map.tmx, app.screen.get_size())
+        self.player_sheet = SpriteSheet.get("player")
+        self.banner_time = BANNER_SECONDS
+        self.banner_room = world.room
+
+    # --- input and time ---
+    def handle(self, event: pygame.event.Event) -> None:
+        if keys.is_key(event, keys.BACK_KEYS):
+            from game.scenes.pause import PauseScene
+
+            self.app.push(PauseScene(self.app))
+        elif keys.is_key(event, keys.INTERACT_KEYS):
+            self.talk()
+        elif keys.is_click(event):
+            npc = self.world.npc_in_reach()
+            if npc is not None:
+                self.talk()
+
+    def talk(self) -> None:
+        conversation = self.world.talk()
+        if conversation is not None:
+            from game.scenes.dialogue import DialogueScene
+
+            self.app.push(DialogueScene(self.app, self.world, conversation))
+
+    def update(self, dt: float) -> None:
+        before = self.world.room
+        self.world.update(dt, self.app.held.direction())
+        self.after_update(dt, before)
+
+    def after_update(self, dt: float, before) -> None:
+        if self.world.room is not before and self.world.room is not None:
+            self.banner_room = self.world.room
+            self.banner_time = 0.0
+        self.banner_time += dt
+
+    def on_quit(self) -> None:
+        self.world.emit("quit", {"frame": self.app.frame})
+        self.app.store.save(self.pupil, self.world.snapshot())
+
+    # --- drawing ---
+    def draw(self, surface: pygame.Surface) -> None:
+        people = [(SpriteSheet.get(n.sprite).frame(n.body), n.body)
+                  for n in self.world.npcs.values()]
+        people.append((self.player_sheet.frame(self.world.player), self.world.player))
+        self.view.draw(surface, (self.world.player.x, self.world.player.y - 16), people)
+        self._draw_hud(surface)
+
+    def _draw_hud(self, surface: pygame.Surface) -> None:
+        t = self.app.texts
+        lang = t.language
+        w, h = surface.get_size()
+        world = self.world
+        # Top left: time and where you are.
+        room = world.room
+        where = f"{room.label.get(lang)} · {t.floor(room.floor)}" if room else ""
+        box = pygame.Rect(16, 16, max(300, look.font(30).size(where)[0] + 44), 92)
+        look.panel(surface, box, radius=12)
+        surface.blit(look.text(world.clock.text(), 46, look.INK, bold=True), (box.x + 18, box.y + 12))
+        surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 56))
+        # Top right: the next lesson.
+        nxt = world.next_lesson()
+        if nxt is not None:
+            label = t("hud_now") if nxt.lesson.start <= world.clock.minutes else t("hud_next")
+            room_label = world.map.rooms[nxt.room].label.get(lang)
+            line1 = f"{label}: {nxt.lesson.subject.get(lang)}"
+            line2 = f"{format_time(nxt.lesson.start)} {t('hud_in_room', room=room_label)}"
+        else:
+            line1, line2 = t("hud_no_lessons"), ""
+        width = max(look.font(34, True).size(line1)[0], look.font(30).size(line2)[0]) + 48
+        box = pygame.Rect(w - 16 - width, 16, width, 92)
+        look.panel(surface, box, radius=12)
+        surface.blit(look.text(line1, 34, look.INK, bold=True), (box.x + 20, box.y + 14))
+        surface.blit(look.text(line2, 30, look.ACCENT), (box.x + 20, box.y + 54))
+        if world.conversation is not None:
+            return  # the conversation box takes the bottom of the screen
+        # Bottom: the goal, and what you can do right here.
+        goal = self._goal_text()
+        prompt = ""
+        npc = world.npc_in_reach()
+        if npc is not None and world.conversation is None:
+            prompt = t("hud_talk", name=npc.name)
+        bar = pygame.Rect(16, h - 62, w - 32, 46)
+        look.panel(surface, bar, radius=12)
+        surface.blit(look.text(f"{t('hud_goal')}: {goal}", 30, look.INK), (bar.x + 18, bar.y + 12))
+        right = look.text(prompt or t("hud_keys"), 30, look.ACCENT if prompt else look.MUTED,
+                          bold=bool(prompt))
+        surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
+        self._draw_room_banner(surface)
+
+    def _draw_room_banner(self, surface: pygame.Surface) -> None:
+        """The room's name when you walk in."""
+        lang = self.app.texts.language
+        if self.banner_room is not None and self.banner_time < BANNER_SECONDS:
+            self._draw_banner(surface, self.banner_room.label.get(lang))
+
+    def _goal_text(self) -> str:
+        t = self.app.texts
+        nxt = self.world.next_lesson()
+        if nxt is None:
+            return t("hud_no_lessons")
+        room = self.world.map.rooms[nxt.room]
+        return f"{nxt.lesson.subject.get(t.language)} · {room.label.get(t.language)} " \
+               f"({t.floor(room.floor)})"
+
+    def _draw_banner(self, surface: pygame.Surface, label: str) -> None:
+        # A gentle fade in and out, never a flash.
+        progress = self.banner_time / BANNER_SECONDS
+        alpha = int(255 * min(1.0, progress * 6, (1 - progress) * 4))
+        text = look.text(label, 64, look.INK, bold=True)
+        box = text.get_rect(center=(surface.get_width() // 2, 170)).inflate(60, 30)
+        layer = pygame.Surface(box.size, pygame.SRCALPHA)
+        look.panel(layer, layer.get_rect().inflate(-8, -8).move(-2, -2), radius=16)
+        layer.blit(text, text.get_rect(center=(box.w // 2 - 2, box.h // 2 - 2)))
+        layer.set_alpha(alpha)
+        surface.blit(layer, box)
+
+
+def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
+    """Open the school for this pupil, continuing their saved game when asked."""
+    content = app.content
+    saved = app.store.load(pupil) if resume else None
+    if saved is not None and saved.get("level") == content.level.id:
+        world = World.restore(content, saved)
+    else:
+        seed = app.options.seed if app.options.seed is not None else _fresh_seed()
+        world = World(content, seed=seed)
+    scene = SchoolScene(app, world, pupil)
+    app.push(scene)
+    return scene
+
+
+def _fresh_seed() -> int:
+    import random
+
+    return random.SystemRandom().randrange(1, 2**31)

@@ -1,0 +1,60 @@
+"""The title screen: new game, continue, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenes.backdrop import backdrop
+from game.scenes.base import Scene
+from game.ui import look
+from game.ui.menu import Menu
+
+
+class TitleScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.menu = self._build_menu()
+
+    def _build_menu(self) -> Menu:
+        t = self.app.texts
+        items = [(t("menu_new"), self._new_game)]
+        last = self.app.store.last_pupil()
+        if last:
+            items.append((t("menu_continue", name=last), lambda: self._continue(last)))
+        items += [(t("menu_settings"), self._settings), (t("menu_quit"), self.app.quit)]
+        return Menu(items, width=520)
+
+    def on_resume(self) -> None:
+        selected = self.menu.selected
+        self.menu = self._build_menu()
+        self.menu.selected = min(selected, len(self.menu.items) - 1)
+
+    def _new_game(self) -> None:
+        from game.scenes.new_game import NewGameScene
+
+        self.app.push(NewGameScene(self.app))
+
+    def _continue(self, pupil: str) -> None:
+        from game.scenes.school import start_school
+
+        start_school(self.app, pupil, resume=True)
+
+    def _settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        self.menu.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        surface.blit(backdrop((w, h)), (0, 0))
+        t = self.app.texts
+        title = look.text(t("title"), 96, look.PAPER, bold=True)
+        surface.blit(title, title.get_rect(midtop=(w // 2, 70)))
+        sub = look.text(t("subtitle"), 40, (226, 232, 246))
+        surface.blit(sub, sub.get_rect(midtop=(w // 2, 150)))
+        self.menu.draw(surface, w // 2, 230)
+        hint = look.text(t("menu_hint"), 28, look.PAPER)
+        surface.blit(hint, hint.get_rect(midbottom=(w // 2, h - 20)))

@@ -1,0 +1,34 @@
+"""UI text from one catalogue per language (game/ui/text/<lang>.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from game import paths
+
+LANGUAGES = ("nl", "en")
+
+
+def load_catalogue(language: str, folder: Path = paths.UI_TEXT) -> dict[str, str]:
+    data = yaml.safe_load((folder / f"{language}.yaml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+class Texts:
+    """Looks up UI strings in the current language; switching language is instant."""
+
+    def __init__(self, language: str = "nl") -> None:
+        self.catalogues = {lang: load_catalogue(lang) for lang in LANGUAGES}
+        self.language = language if language in LANGUAGES else "nl"
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.catalogues[self.language].get(key) or self.catalogues["nl"][key]
+        return text.format(**values) if values else text
+
+    def floor(self, floor: int) -> str:
+        key = f"floor_{floor}"
+        if key in self.catalogues[self.language]:
+            return self(key)
+        return self("floor_n", n=floor)

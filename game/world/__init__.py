@@ -1,0 +1,1 @@
+"""The simulation: clock, bodies, characters, conversations. No drawing happens here."""

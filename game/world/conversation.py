@@ -1,0 +1,155 @@
+"""Runs one conversation: lines, then the choices whose conditions hold, then effects.
+
+Each choice is announced as a `choice` event with its full context (the lines
+said before it, every option shown, the one taken, its tags and the response
+time), so a mentor can later replay the moment with the pupil.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.content.dialogue import Choice, Dialogue, Effect, Line
+from game.content.schema import LocalText
+from game.world.conditions import holds
+
+if TYPE_CHECKING:
+    from game.world.world import World
+
+
+@dataclass(frozen=True)
+class ShownLine:
+    speaker: str
+    text: LocalText
+    emotion: str
+
+
+class Conversation:
+    def __init__(self, world: World, character: str, dialogue: Dialogue | None,
+                 greeting: LocalText | None = None) -> None:
+        self.world = world
+        self.character = character
+        self.dialogue = dialogue
+        self.node_id: str | None = None
+        self.queue: list[ShownLine] = []
+        self.history: list[ShownLine] = []
+        self.choices: list[Choice] = []
+        self.finished = False
+        self._pending_end = False
+        self._options_shown_at = 0.0
+        if dialogue is None:
+            mood = world.state.mood(character)
+            self.queue = [ShownLine(character, greeting or LocalText(nl="Hoi!", en="Hi!"), mood)]
+            self._pending_end = True
+        else:
+            entry = next(e for e in dialogue.start if holds(e.if_, world.state, dialogue.id,
+                                                             world.clock.minutes))
+            self._enter(entry.goto)
+        self._show_next()
+
+    # --- what the scene reads ---
+    @property
+    def line(self) -> ShownLine | None:
+        """The line on screen; while choices are shown, the last line said stays visible."""
+        return self._current
+
+    @property
+    def at_choice(self) -> bool:
+        return bool(self.choices) and not self.finished
+
+    # --- what the scene calls ---
+    def advance(self) -> None:
+        """The pupil read the current line: show the next, the choices, or finish."""
+        if self.finished or self.choices:
+            return
+        self._show_next()
+
+    def choose(self, index: int) -> Choice | None:
+        if not self.at_choice or not 0 <= index < len(self.choices):
+            return None
+        choice = self.choices[index]
+        assert self.dialogue is not None and self.node_id is not None
+        response_ms = int(round((self.world.real_time - self._options_shown_at) * 1000))
+        self.world.emit("choice", {
+            "dialogue": self.dialogue.id, "node": self.node_id, "character": self.character,
+            "said_before": [_line_data(s) for s in self.history[-4:]],
+            "options": [{"id": c.id, "nl": c.text.nl, "en": c.text.en} for c in self.choices],
+            "chosen": choice.id, "chosen_index": index,
+            "chosen_text": {"nl": choice.text.nl, "en": choice.text.en},
+            "aspects": dict(choice.tags.aspects), "skills": list(choice.tags.skills),
+            "reflect": choice.reflect.model_dump() if choice.reflect else None,
+            "response_ms": response_ms,
+        })
+        if choice.once:
+            self.world.state.used_once.add(f"{self.dialogue.id}:{choice.id}")
+        self.history.append(ShownLine("player", choice.text, "neutral"))
+        self.choices = []
+        self.world.apply_effects(choice.effects)
+        if choice.end:
+            self._pending_end = True
+        elif choice.goto:
+            self._enter(choice.goto)
+        self._show_next()
+        return choice
+
+    # --- internals ---
+    _current: ShownLine | None = None
+
+    def _enter(self, node_id: str) -> None:
+        assert self.dialogue is not None
+        self.node_id = node_id
+        node = self.dialogue.node(node_id)
+        key = f"{self.dialogue.id}:{node_id}"
+        self.world.state.visits[key] = self.world.state.visits.get(key, 0) + 1
+        self.world.apply_effects(node.effects)
+        self.queue.extend(_shown(line) for line in node.lines)
+
+    def _show_next(self) -> None:
+        if self.queue:
+            self._current = self.queue.pop(0)
+            self.history.append(self._current)
+            return
+        if self._pending_end or self.dialogue is None or self.node_id is None:
+            self._finish()
+            return
+        node = self.dialogue.node(self.node_id)
+        if node.choices:
+            available = [c for c in node.choices if self._available(c)]
+            if available:
+                self.choices = available
+                self._options_shown_at = self.world.real_time
+                return
+            if node.fallback:
+                self._enter(node.fallback)
+                self._show_next()
+                return
+            self._finish()
+        elif node.goto:
+            self._enter(node.goto)
+            self._show_next()
+        else:
+            self._finish()
+
+    def _available(self, choice: Choice) -> bool:
+        assert self.dialogue is not None
+        if choice.once and f"{self.dialogue.id}:{choice.id}" in self.world.state.used_once:
+            return False
+        return holds(choice.if_, self.world.state, self.dialogue.id, self.world.clock.minutes)
+
+    def _finish(self) -> None:
+        self.finished = True
+        self.choices = []
+        self.world.end_conversation(self)
+
+
+def _shown(line: Line) -> ShownLine:
+    return ShownLine(line.speaker, line.text, line.emotion)
+
+
+def _line_data(line: ShownLine) -> dict[str, Any]:
+    return {"speaker": line.speaker, "nl": line.text.nl, "en": line.text.en,
+            "emotion": line.emotion}
+
+
+__all__ = ["Conversation", "Effect", "ShownLine"]

@@ -1,0 +1,237 @@
+"""The world of one play session: the pupil walking through school, people, time, state.
+
+Scenes turn input into calls on this class and draw what it holds; tests and
+bots drive it directly. Everything that happens is announced with emit().
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from typing import Any
+
+from game.content.bundle import Content
+from game.content.dialogue import Effect
+from game.content.level import Day
+from game.content.school_map import Room
+from game.world import movement
+from game.world.clock import GameClock
+from game.world.conversation import Conversation
+from game.world.events import Event
+from game.world.movement import Body
+from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
+from game.world.pupil_state import PupilState
+from game.world.timetable import PlannedLesson, next_lesson
+
+TALK_REACH = 44.0
+MAX_RELATION = 5
+
+
+class World:
+    def __init__(self, content: Content, *, day_index: int = 0, seed: int = 0) -> None:
+        self.content = content
+        self.map = content.map
+        self.level = content.level
+        self.day_index = day_index
+        self.seed = seed
+        self.rng = random.Random(seed)
+        start = self.map.points[self.level.start]
+        self.player = Body(start.x, start.y, start.facing)
+        self.clock = GameClock(self.day.start, self.level.clock.speed)
+        self.state = PupilState(
+            relations={c.id: c.relation for c in self.level.characters if c.relation})
+        self.npcs = self._place_npcs()
+        self.real_time = 0.0
+        self.events: list[Event] = []
+        self.conversation: Conversation | None = None
+        self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
+        self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
+        self.emit("level_start", {"level": self.level.id, "day": self.day.id, "seed": seed})
+
+    # --- reading ---
+    @property
+    def day(self) -> Day:
+        return self.level.days[self.day_index]
+
+    def next_lesson(self) -> PlannedLesson | None:
+        return next_lesson(self.day, self.clock.minutes)
+
+    def npc_in_reach(self) -> Npc | None:
+        """The person the pupil faces, close enough to talk to."""
+        dx, dy = movement.DIRECTION_VECTORS[self.player.facing]
+        fx, fy = self.player.x + dx * 18, self.player.y - 8 + dy * 18
+        best, best_d = None, TALK_REACH
+        for npc in self.npcs.values():
+            d = ((npc.body.x - fx) ** 2 + (npc.body.y - 8 - fy) ** 2) ** 0.5
+            if d < best_d:
+                best, best_d = npc, d
+        return best
+
+    # --- acting ---
+    def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
+        """One fixed step: time passes, people walk, the pupil moves unless talking."""
+        self.real_time += dt
+        self.clock.advance(dt)
+        if self.conversation is None:
+            movement.step(self.player, move[0], move[1], dt, self.map, self._player_blocked)
+        else:
+            self.player.moving = False
+        self._update_npcs(dt)
+        self._check_place()
+
+    def talk(self, npc: Npc | None = None) -> Conversation | None:
+        """Start a conversation with the person in reach (or the one given)."""
+        npc = npc or self.npc_in_reach()
+        if npc is None or self.conversation is not None:
+            return None
+        character = self.level.character(npc.id)
+        npc.talking = True
+        npc.body.facing = _facing_towards(npc.body, self.player)
+        self.emit("conversation_started", {"character": npc.id})
+        dialogue = self.content.dialogues.get(character.dialogue) if character.dialogue else None
+        self.conversation = Conversation(self, npc.id, dialogue, character.greeting)
+        if self.conversation.finished:  # an empty conversation ends at once
+            return None
+        return self.conversation
+
+    def end_conversation(self, conversation: Conversation) -> None:
+        npc = self.npcs.get(conversation.character)
+        if npc:
+            npc.talking = False
+        if self.conversation is conversation:
+            self.conversation = None
+
+    def apply_effects(self, effects: Iterable[Effect]) -> None:
+        for effect in effects:
+            if effect.relation:
+                cid, change = effect.relation.character, effect.relation.change
+                before = self.state.relation(cid)
+                after = max(-MAX_RELATION, min(MAX_RELATION, before + change))
+                self.state.relations[cid] = after
+                self.emit("relation_change", {"character": cid, "from": before, "to": after})
+            elif effect.mood:
+                cid, to = effect.mood.character, effect.mood.to
+                before = self.state.mood(cid)
+                self.state.moods[cid] = to
+                if before != to:
+                    self.emit("mood_change", {"character": cid, "from": before, "to": to})
+            elif effect.set_flag:
+                self.state.flags.add(effect.set_flag)
+                self.emit("flag_set", {"flag": effect.set_flag})
+            elif effect.clear_flag:
+                self.state.flags.discard(effect.clear_flag)
+            elif effect.give_clue and effect.give_clue not in self.state.clues:
+                self.state.clues.append(effect.give_clue)
+                self.emit("clue_found", {"clue": effect.give_clue})
+            elif effect.give_homework and effect.give_homework not in self.state.homework:
+                self.state.homework.append(effect.give_homework)
+                self.emit("homework_given", {"homework": effect.give_homework})
+            elif effect.timetable_change and effect.timetable_change not in self.state.changes_seen:
+                self.state.changes_seen.append(effect.timetable_change)
+                self.emit("timetable_change_seen", {"change": effect.timetable_change})
+
+    def emit(self, kind: str, data: dict[str, Any] | None = None) -> Event:
+        event = Event(kind, self.clock.minutes, self.room.id if getattr(self, "room", None)
+                      else None, data or {})
+        self.events.append(event)
+        return event
+
+    def drain_events(self) -> list[Event]:
+        events, self.events = self.events, []
+        return events
+
+    # --- saving ---
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "level": self.level.id, "day_index": self.day_index, "seed": self.seed,
+            "clock": self.clock.minutes, "real_time": self.real_time,
+            "player": {"x": self.player.x, "y": self.player.y, "facing": self.player.facing},
+            "npcs": {nid: {"x": n.body.x, "y": n.body.y, "facing": n.body.facing,
+                           "heading_out": n.heading_out, "pause": n.pause}
+                     for nid, n in self.npcs.items()},
+            "state": self.state.to_dict(),
+        }
+
+    @classmethod
+    def restore(cls, content: Content, data: dict[str, Any]) -> World:
+        world = cls(content, day_index=int(data["day_index"]), seed=int(data["seed"]))
+        world.events.clear()
+        world.clock.minutes = float(data["clock"])
+        world.real_time = float(data.get("real_time", 0.0))
+        p = data["player"]
+        world.player.x, world.player.y, world.player.facing = p["x"], p["y"], p["facing"]
+        for nid, n in data.get("npcs", {}).items():
+            if nid in world.npcs:
+                npc = world.npcs[nid]
+                npc.body.x, npc.body.y, npc.body.facing = n["x"], n["y"], n["facing"]
+                npc.heading_out, npc.pause = n["heading_out"], n["pause"]
+        world.state = PupilState.from_dict(data["state"])
+        world.room = world.map.room_at(world.player.x, world.player.y - 1)
+        world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
+        return world
+
+    # --- internals ---
+    def _place_npcs(self) -> dict[str, Npc]:
+        npcs = {}
+        for character in self.level.characters:
+            spot = self.map.characters.get(character.id)
+            if character.schedule:
+                at = self.map.place(character.schedule[0].at)
+                x, y = at if at else (spot.x, spot.y)
+            elif spot is not None:
+                x, y = spot.x, spot.y
+            else:
+                continue
+            route = None
+            if spot is not None and spot.walk_to and not character.schedule:
+                wp = self.map.points[spot.walk_to]
+                route = (wp.x, wp.y)
+            npcs[character.id] = Npc(character.id, character.name, character.role,
+                                     character.sprite, Body(x, y), (x, y), route,
+                                     pause=self.rng.uniform(0, PAUSE_SECONDS))
+        return npcs
+
+    def _player_blocked(self, box: tuple[float, ...]) -> bool:
+        return any(movement.overlaps(box, npc.body.hitbox()) for npc in self.npcs.values())
+
+    def _update_npcs(self, dt: float) -> None:
+        player_box = self.player.hitbox()
+        for npc in self.npcs.values():
+            target = npc.target()
+            if npc.talking or target is None:
+                npc.body.moving = False
+                continue
+            if npc.pause > 0:
+                npc.pause -= dt
+                npc.body.moving = False
+                continue
+            dx, dy = target[0] - npc.body.x, target[1] - npc.body.y
+            if abs(dx) < 2 and abs(dy) < 2:
+                npc.heading_out = not npc.heading_out
+                npc.pause = PAUSE_SECONDS
+                continue
+            mx = (dx > 0) - (dx < 0) if abs(dx) >= 2 else 0
+            my = (dy > 0) - (dy < 0) if abs(dy) >= 2 else 0
+            movement.step(npc.body, mx, my, dt, self.map,
+                          lambda box: movement.overlaps(box, player_box), NPC_SPEED)
+
+    def _check_place(self) -> None:
+        feet_y = self.player.y - 1
+        stairs = self.map.stairs_at(self.player.x, feet_y)
+        if stairs is not None and not self._on_stairs:
+            target = self.map.points[stairs.target]
+            self.emit("stairs_taken", {"stairs": stairs.name, "to": stairs.target})
+            self.player.x, self.player.y, self.player.facing = target.x, target.y, target.facing
+            stairs = None
+        self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
+        room = self.map.room_at(self.player.x, self.player.y - 1)
+        if room is not None and (self.room is None or room.id != self.room.id):
+            self.room = room
+            self.emit("room_entered", {"room": room.id, "floor": room.floor})
+
+
+def _facing_towards(body: Body, other: Body) -> str:
+    dx, dy = other.x - body.x, other.y - body.y
+    if abs(dx) > abs(dy):
+        return "right" if dx > 0 else "left"
+    return "down" if dy > 0 else "up"

@@ -1,0 +1,12 @@
+"""Steps that tests share: getting from the title screen into the school."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scripted import Press, Type, Wait
+
+
+def start_new_game(pupil: str = "Agent Kiwi") -> list:
+    return [Wait(1), Press(pygame.K_RETURN), Type(pupil), Press(pygame.K_RETURN), Wait(1),
+            Press(pygame.K_RETURN), Wait(2)]
