@@ -36,9 +36,8 @@ class HeldKeys:
             self.down.append(event.key)
         elif event.type == pygame.KEYUP and event.key in self.down:
             self.down.remove(event.key)
-        elif event.type in (pygame.WINDOWFOCUSLOST, pygame.ACTIVEEVENT):
-            if event.type == pygame.WINDOWFOCUSLOST:
-                self.down.clear()
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.down.clear()  # keys released while away must not keep the pupil walking
 
     def direction(self) -> tuple[float, float]:
         dx = dy = 0

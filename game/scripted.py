@@ -89,6 +89,7 @@ class WalkTo(Step):
     _last_pos: tuple[float, float] = (0.0, 0.0)
     _still: int = 0
     _face: tuple[int, int] | None = None
+    _npc_tile: Tile | None = None
 
     def tick(self, app) -> bool:
         scene = app.find_school()
@@ -97,7 +98,7 @@ class WalkTo(Step):
         world = scene.world
         smap = world.map
         here = pathfinding.tile_of(smap, world.player.x, world.player.y)
-        if self._path is None:
+        if self._path is None or self._target_moved(world):
             self._plan(world, here)
         self._frames += 1
         if self._frames > self.timeout_frames:
@@ -155,7 +156,15 @@ class WalkTo(Step):
         if self.target in world.npcs:
             npc = world.npcs[self.target]
             nx, ny = pathfinding.tile_of(smap, npc.body.x, npc.body.y)
+            self._npc_tile = (nx, ny)
             self._face = (nx - path[-1][0], ny - path[-1][1])
+
+    def _target_moved(self, world) -> bool:
+        """People walk: follow them when they leave the tile the route was planned for."""
+        npc = world.npcs.get(self.target)
+        if npc is None or self.target in world.map.rooms:
+            return False
+        return pathfinding.tile_of(world.map, npc.body.x, npc.body.y) != self._npc_tile
 
     def _hold(self, key: int | None) -> None:
         if key == self._held:

@@ -123,7 +123,6 @@ class DialogueScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         t = self.app.texts
-        lang = t.language
         box = pygame.Rect(40, h - 250, w - 80, 230)
         look.panel(surface, box)
         line = self.conversation.line

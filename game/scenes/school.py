@@ -129,7 +129,8 @@ class SchoolScene(Scene):
         where = f"{room.label.get(lang)} · {t.floor(room.floor)}" if room else ""
         box = pygame.Rect(16, 16, max(300, look.font(30).size(where)[0] + 44), 92)
         look.panel(surface, box, radius=12)
-        surface.blit(look.text(world.clock.text(), 46, look.INK, bold=True), (box.x + 18, box.y + 12))
+        clock = look.text(world.clock.text(), 46, look.INK, bold=True)
+        surface.blit(clock, (box.x + 18, box.y + 12))
         surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 56))
         # Top right: the next lesson.
         nxt = world.next_lesson()
