@@ -151,8 +151,9 @@ def test_dead_end_node(tmp_path):
 
 
 def test_choice_without_way_on_and_unknown_target(tmp_path):
-    path = _dialogue(tmp_path, "  a:\n    choices:\n      - id: x\n        text: {nl: Ja, en: Yes}\n"
-                               "        goto: b\n      - id: y\n        text: {nl: Nee, en: No}\n")
+    path = _dialogue(tmp_path, "  a:\n    choices:\n      - id: x\n"
+                               "        text: {nl: Ja, en: Yes}\n        goto: b\n"
+                               "      - id: y\n        text: {nl: Nee, en: No}\n")
     problems = _problems(path)
     assert f"{path}:11: choice 'y' needs 'goto: <node>' or 'end: true'" in problems
     dialogue_ok = _dialogue(tmp_path, "  a:\n    choices:\n      - id: x\n"
@@ -161,8 +162,8 @@ def test_choice_without_way_on_and_unknown_target(tmp_path):
 
 
 def test_unknown_tag_and_duplicate_node(tmp_path):
-    path = _dialogue(tmp_path, "  a:\n    choices:\n      - id: x\n        text: {nl: Ja, en: Yes}\n"
-                               "        end: true\n        tags:\n"
+    path = _dialogue(tmp_path, "  a:\n    choices:\n      - id: x\n"
+                               "        text: {nl: Ja, en: Yes}\n        end: true\n        tags:\n"
                                "          aspects: {kindness: 1}\n")
     problems = _problems(path)
     assert len(problems) == 1 and problems[0].startswith(f"{path}:12: ")

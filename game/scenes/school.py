@@ -126,7 +126,11 @@ class SchoolScene(Scene):
         world = self.world
         # Top left: time and where you are.
         room = world.room
-        where = f"{room.label.get(lang)} · {t.floor(room.floor)}" if room else ""
+        where = ""
+        if room is not None:
+            where = room.label.get(lang)
+            if room.kind != "corridor":  # a corridor's name already says its floor
+                where += f" · {t.floor(room.floor)}"
         box = pygame.Rect(16, 16, max(300, look.font(30).size(where)[0] + 44), 92)
         look.panel(surface, box, radius=12)
         clock = look.text(world.clock.text(), 46, look.INK, bold=True)

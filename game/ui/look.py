@@ -8,7 +8,7 @@ import pygame
 
 INK = (40, 44, 60)
 PAPER = (250, 248, 242)
-PANEL = (250, 248, 242, 236)
+PANEL = (250, 248, 242, 248)
 ACCENT = (70, 110, 170)
 ACCENT_SOFT = (222, 232, 246)
 MUTED = (110, 114, 130)
@@ -46,14 +46,22 @@ def wrap(content: str, size: int, width: int) -> list[str]:
     return lines
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill=PANEL, border=ACCENT,
-          radius: int = 14) -> None:
-    shadow = pygame.Surface((rect.w, rect.h), pygame.SRCALPHA)
+@lru_cache(maxsize=128)
+def _panel_surfaces(size: tuple[int, int], fill, border,
+                    radius: int) -> tuple[pygame.Surface, pygame.Surface]:
+    shadow = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.rect(shadow, SHADOW, shadow.get_rect(), border_radius=radius)
-    surface.blit(shadow, (rect.x + 4, rect.y + 5))
-    body = pygame.Surface((rect.w, rect.h), pygame.SRCALPHA)
+    body = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.rect(body, fill, body.get_rect(), border_radius=radius)
     pygame.draw.rect(body, border, body.get_rect(), 3, border_radius=radius)
+    return shadow, body
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill=PANEL, border=ACCENT,
+          radius: int = 14) -> None:
+    """A rounded, softly shadowed panel; cached per size so the HUD allocates nothing."""
+    shadow, body = _panel_surfaces((rect.w, rect.h), fill, border, radius)
+    surface.blit(shadow, (rect.x + 4, rect.y + 5))
     surface.blit(body, rect.topleft)
 
 
