@@ -8,5 +8,6 @@ from game.scripted import Press, Type, Wait
 
 
 def start_new_game(pupil: str = "Agent Kiwi") -> list:
-    return [Wait(1), Press(pygame.K_RETURN), Type(pupil), Press(pygame.K_RETURN), Wait(1),
+    # Key 1 picks "Nieuw spel", whichever title item is highlighted.
+    return [Wait(1), Press(pygame.K_1), Type(pupil), Press(pygame.K_RETURN), Wait(1),
             Press(pygame.K_RETURN), Wait(2)]
