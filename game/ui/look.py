@@ -8,7 +8,7 @@ import pygame
 
 INK = (40, 44, 60)
 PAPER = (250, 248, 242)
-PANEL = (250, 248, 242, 248)
+PANEL = (250, 248, 242, 255)
 ACCENT = (70, 110, 170)
 ACCENT_SOFT = (222, 232, 246)
 MUTED = (110, 114, 130)
