@@ -8,7 +8,7 @@ then holds the arrow keys the way a pupil would. Tests and demos use it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygame
 
@@ -83,7 +83,6 @@ class WalkTo(Step):
     target: str
     timeout_frames: int = 60 * 90
     _path: list[Tile] | None = None
-    _goals: set[Tile] = field(default_factory=set)
     _held: int | None = None
     _frames: int = 0
     _last_pos: tuple[float, float] = (0.0, 0.0)

@@ -8,6 +8,17 @@ from functools import lru_cache
 import pygame
 
 
+def card_on_backdrop(surface: pygame.Surface, width: int, height: int) -> pygame.Rect:
+    """Paint the backdrop with a centred panel on it; returns the panel's rect."""
+    from game.ui import look
+
+    surface.blit(backdrop(surface.get_size()), (0, 0))
+    box = pygame.Rect(0, 0, width, height)
+    box.center = (surface.get_width() // 2, surface.get_height() // 2)
+    look.panel(surface, box)
+    return box
+
+
 @lru_cache(maxsize=4)
 def backdrop(size: tuple[int, int]) -> pygame.Surface:
     w, h = size

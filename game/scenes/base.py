@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 class Scene:
     #: A transparent scene lets the scene below it show through (dialogue, pause).
     transparent = False
-    #: The world clock runs only while a scene that allows it is on top.
-    world_runs = False
 
     def __init__(self, app: App) -> None:
         self.app = app

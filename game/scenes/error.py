@@ -6,7 +6,7 @@ import pygame
 
 from game import input as keys
 from game.content.errors import ContentError
-from game.scenes.backdrop import backdrop
+from game.scenes.backdrop import card_on_backdrop
 from game.scenes.base import Scene
 from game.ui import look
 
@@ -22,9 +22,7 @@ class ErrorScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
-        surface.blit(backdrop((w, h)), (0, 0))
-        box = pygame.Rect(60, 60, w - 120, h - 120)
-        look.panel(surface, box)
+        box = card_on_backdrop(surface, w - 120, h - 120)
         t = self.app.texts
         surface.blit(look.text(t("error_title"), 48, look.INK, bold=True), (box.x + 30, box.y + 26))
         y = box.y + 90

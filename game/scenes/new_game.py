@@ -7,7 +7,7 @@ import re
 import pygame
 
 from game import input as keys
-from game.scenes.backdrop import backdrop
+from game.scenes.backdrop import card_on_backdrop
 from game.scenes.base import Scene
 from game.ui import look
 
@@ -43,11 +43,7 @@ class NewGameScene(Scene):
                 self.invalid = True
 
     def draw(self, surface: pygame.Surface) -> None:
-        w, h = surface.get_size()
-        surface.blit(backdrop((w, h)), (0, 0))
-        box = pygame.Rect(0, 0, 820, 400)
-        box.center = (w // 2, h // 2)
-        look.panel(surface, box)
+        box = card_on_backdrop(surface, 820, 400)
         t = self.app.texts
         surface.blit(look.text(t("name_prompt"), 52, look.INK, bold=True), (box.x + 40, box.y + 36))
         look.blit_lines(surface, look.wrap(t("name_help"), 32, box.w - 80), 32, box.x + 40,
@@ -79,11 +75,7 @@ class IntroScene(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        w, h = surface.get_size()
-        surface.blit(backdrop((w, h)), (0, 0))
-        box = pygame.Rect(0, 0, 900, 440)
-        box.center = (w // 2, h // 2)
-        look.panel(surface, box)
+        box = card_on_backdrop(surface, 900, 440)
         t = self.app.texts
         lang = t.language
         level = self.app.content.level

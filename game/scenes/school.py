@@ -65,8 +65,6 @@ class MapView:
 
 
 class SchoolScene(Scene):
-    world_runs = True
-
     def __init__(self, app, world: World, pupil: str) -> None:
         super().__init__(app)
         self.world = world

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.content.dialogue import Choice, Dialogue, Effect, Line
+from game.content.dialogue import Choice, Dialogue, Line
 from game.content.schema import LocalText
 from game.world.conditions import holds
 
@@ -151,5 +151,3 @@ def _line_data(line: ShownLine) -> dict[str, Any]:
     return {"speaker": line.speaker, "nl": line.text.nl, "en": line.text.en,
             "emotion": line.emotion}
 
-
-__all__ = ["Conversation", "Effect", "ShownLine"]
