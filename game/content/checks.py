@@ -58,10 +58,10 @@ def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Probl
                 report((*loc, "id"), f"choice id '{choice.id}' is used twice (also in node "
                                      f"'{seen_choice_ids[choice.id]}'); ids must be unique")
             seen_choice_ids[choice.id] = node_id
-        for loc, cond in _conditions(dialogue):
-            for ref in _node_refs(cond):
-                if ref not in nodes:
-                    report(loc, f"condition refers to unknown node '{ref}'")
+    for loc, cond in _conditions(dialogue):
+        for ref in _node_refs(cond):
+            if ref not in nodes:
+                report(loc, f"condition refers to unknown node '{ref}'")
     # Reachability from the start entries.
     reachable: set[str] = set()
     todo = [e.goto for e in dialogue.start if e.goto in nodes]

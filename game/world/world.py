@@ -131,8 +131,7 @@ class World:
                 self.emit("timetable_change_seen", {"change": effect.timetable_change})
 
     def emit(self, kind: str, data: dict[str, Any] | None = None) -> Event:
-        event = Event(kind, self.clock.minutes, self.room.id if getattr(self, "room", None)
-                      else None, data or {})
+        event = Event(kind, self.clock.minutes, self.room.id if self.room else None, data or {})
         self.events.append(event)
         return event
 
