@@ -26,6 +26,7 @@ validate: $(STAMP)
 bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/frame.py
 	SDL_AUDIODRIVER=dummy $(PY) bench/startup.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/journal.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -2,6 +2,8 @@
 
     python main.py                 play (same as `python main.py play`)
     python main.py validate [PATH ...]   check levels, dialogues and maps
+    python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|xapi] [--db PATH]
+    python main.py import FILE [--db PATH]
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ def _play(args: argparse.Namespace) -> int:
         data_dir=Path(args.data_dir) if args.data_dir else default_data_dir(),
         language=args.language,
         seed=args.seed,
+        db=Path(args.db) if args.db else None,
+        class_code=args.class_code,
     )
     App(options).run()
     return 0
@@ -29,6 +33,45 @@ def _validate(args: argparse.Namespace) -> int:
     from game.content.validate import run
 
     return run(args.paths)
+
+
+def _default_db() -> Path:
+    from game.journal.journal import LOG_NAME
+    from game.saves import default_data_dir
+
+    return default_data_dir() / LOG_NAME
+
+
+def _export(args: argparse.Namespace) -> int:
+    from game.journal.store import JournalError
+    from game.journal.transfer import export_pupil
+
+    db = Path(args.db) if args.db else _default_db()
+    try:
+        rows = export_pupil(db, args.pupil, Path(args.out), args.format, xapi_home=args.xapi_home)
+    except JournalError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: {len(rows.sessions)} sessies, {len(rows.events)} gebeurtenissen "
+          f"van {args.pupil} ({args.format})")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from game.journal.store import JournalError
+    from game.journal.transfer import import_file
+
+    db = Path(args.db) if args.db else _default_db()
+    try:
+        result = import_file(Path(args.file), db)
+    except JournalError as exc:
+        print(f"import: {exc}", file=sys.stderr)
+        return 1
+    if result.notice:
+        print(result.notice, file=sys.stderr)
+    print(f"{db}: {result.events} nieuwe gebeurtenissen, {result.sessions} nieuwe sessies, "
+          f"{result.pupils} nieuwe leerlingen; {result.skipped_events} waren er al.")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,10 +84,24 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--data-dir", help="where saves and settings live (default: per user)")
     play.add_argument("--language", choices=("nl", "en"), help="language for this run")
     play.add_argument("--seed", type=int, help="seed for a reproducible game")
+    play.add_argument("--db", help="the choice log (default: journal.sqlite in the data folder)")
+    play.add_argument("--class", dest="class_code", help="class code for class mode")
     play.set_defaults(func=_play)
     validate = sub.add_parser("validate", help="check levels, dialogues and maps")
     validate.add_argument("paths", nargs="*", help="files or folders (default: all content)")
     validate.set_defaults(func=_validate)
+    export = sub.add_parser("export", help="write one pupil's log to a file for the mentor")
+    export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")
+    export.add_argument("--out", required=True, help="the file to write (must not exist)")
+    export.add_argument("--format", choices=("sqlite", "jsonl", "xapi"), default="sqlite")
+    export.add_argument("--db", help="the log to read (default: this machine's log)")
+    export.add_argument("--xapi-home", default="https://alien-op-school.invalid",
+                        help="xAPI account homePage for the pupil (your platform's address)")
+    export.set_defaults(func=_export)
+    imp = sub.add_parser("import", help="merge an exported file into a log (safe to repeat)")
+    imp.add_argument("file", help="a file made by `export` (sqlite or jsonl)")
+    imp.add_argument("--db", help="the log to merge into (default: this machine's log)")
+    imp.set_defaults(func=_import)
     return parser
 
 

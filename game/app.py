@@ -6,6 +6,7 @@ nothing sleeps; with a window, frames are paced at 60 per second.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from game import paths
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
 from game.input import HeldKeys
+from game.journal.journal import LOG_NAME, Journal
 from game.saves import SaveStore, default_data_dir
 from game.scenes.base import Scene
 from game.ui.texts import Texts
@@ -34,6 +36,12 @@ class Options:
     size: tuple[int, int] = SCREEN_SIZE
     language: str | None = None
     seed: int | None = None
+    db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
+    class_code: str | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.db if self.db is not None else self.data_dir / LOG_NAME
 
 
 class App:
@@ -54,6 +62,9 @@ class App:
         self.content: Content | None = None
         self.content_error: ContentError | None = None
         self._load_content()
+        self.journal: Journal | None = None
+        self.journal_notice: str | None = None
+        self._open_journal()
         from game.scenes.error import ErrorScene
         from game.scenes.title import TitleScene
 
@@ -70,6 +81,16 @@ class App:
         except ContentError as exc:
             self.content_error = exc
 
+    def _open_journal(self) -> None:
+        """Open the choice log; a bad file is set aside by the store, never fatal here."""
+        try:
+            self.journal = Journal.open(self.options.db_path)
+            self.journal_notice = self.journal.notice
+        except (OSError, sqlite3.Error) as exc:
+            self.journal_notice = f"{self.options.db_path}: {exc}"
+        if self.journal_notice:
+            print(self.journal_notice, file=sys.stderr)
+
     def set_language(self, language: str) -> None:
         self.texts.language = language
         self.settings["language"] = language
@@ -81,10 +102,12 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def push(self, scene: Scene) -> None:
+        self._flush_log()
         self.held.clear()
         self.stack.append(scene)
 
     def pop(self) -> Scene | None:
+        self._flush_log()
         self.held.clear()
         scene = self.stack.pop() if self.stack else None
         if self.top is not None:
@@ -109,7 +132,15 @@ class App:
             on_quit = getattr(scene, "on_quit", None)
             if on_quit:
                 on_quit()
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
         self.running = False
+
+    def _flush_log(self) -> None:
+        """Every scene change commits what the log holds."""
+        if self.journal is not None:
+            self.journal.flush()
 
     # --- the loop ---
     def run(self, max_frames: int | None = None) -> None:
@@ -124,6 +155,8 @@ class App:
                 lag -= steps * STEP
             for hook in self.frame_hooks:
                 hook(self)
+            if self.journal is not None:
+                self.journal.tick()
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
                     self.quit()

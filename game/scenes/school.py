@@ -8,6 +8,7 @@ import pyscroll
 from game import input as keys
 from game import paths
 from game.content.schema import format_time
+from game.journal.writer import SessionInfo
 from game.scenes.base import Scene
 from game.ui import look
 from game.world.movement import Body
@@ -106,8 +107,10 @@ class SchoolScene(Scene):
         self.banner_time += dt
 
     def on_quit(self) -> None:
-        self.world.emit("quit", {"frame": self.app.frame})
+        self.world.emit("quit", {"clock": self.world.clock.text()})
         self.app.store.save(self.pupil, self.world.snapshot())
+        if self.app.journal is not None:
+            self.app.journal.end_session()
 
     # --- drawing ---
     def draw(self, surface: pygame.Surface) -> None:
@@ -196,14 +199,30 @@ def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
     """Open the school for this pupil, continuing their saved game when asked."""
     content = app.content
     saved = app.store.load(pupil) if resume else None
-    if saved is not None and saved.get("level") == content.level.id:
+    resumed = saved is not None and saved.get("level") == content.level.id
+    if resumed:
         world = World.restore(content, saved)
     else:
         seed = app.options.seed if app.options.seed is not None else _fresh_seed()
         world = World(content, seed=seed)
+    _log_session(app, world, pupil, resumed)
     scene = SchoolScene(app, world, pupil)
     app.push(scene)
     return scene
+
+
+def _log_session(app, world: World, pupil: str, resumed: bool) -> None:
+    """Start this sitting in the choice log and let it hear everything the world says."""
+    if app.journal is None:
+        return
+    session = app.journal.start_session(SessionInfo(
+        pupil=pupil, level=world.level.id, seed=world.seed, language=app.texts.language,
+        settings=dict(app.settings), class_code=app.options.class_code))
+    for event in world.drain_events():  # level_start, emitted before anyone listened
+        session.record(event)
+    world.listeners.append(session.record)
+    if resumed:
+        world.emit("resume", {"day": world.day.id, "clock": world.clock.text()})
 
 
 def _fresh_seed() -> int:

@@ -14,6 +14,7 @@ class Event:
     game_time: float
     room: str | None
     data: dict[str, Any] = field(default_factory=dict)
+    day: str | None = None
 
 
 KINDS = (

@@ -7,7 +7,7 @@ bots drive it directly. Everything that happens is announced with emit().
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from game.content.bundle import Content
@@ -43,6 +43,7 @@ class World:
         self.npcs = self._place_npcs()
         self.real_time = 0.0
         self.events: list[Event] = []
+        self.listeners: list[Callable[[Event], None]] = []  # e.g. the journal
         self.conversation: Conversation | None = None
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
@@ -131,8 +132,11 @@ class World:
                 self.emit("timetable_change_seen", {"change": effect.timetable_change})
 
     def emit(self, kind: str, data: dict[str, Any] | None = None) -> Event:
-        event = Event(kind, self.clock.minutes, self.room.id if self.room else None, data or {})
+        event = Event(kind, self.clock.minutes, self.room.id if self.room else None,
+                      data or {}, self.day.id)
         self.events.append(event)
+        for listener in self.listeners:
+            listener(event)
         return event
 
     def drain_events(self) -> list[Event]:

@@ -1,0 +1,109 @@
+"""The log's schema, owned here and nowhere else, as a list of sqlite-utils migrations.
+
+Each migration runs once per database, in order, inside a transaction, and is
+recorded in `_sqlite_migrations`. A database that names a migration this code
+does not know was written by a newer version of the game.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "alien-op-school"
+MIGRATIONS = Migrations(MIGRATION_SET)
+
+
+@MIGRATIONS()
+def m001_pupils_sessions_events(db: Database) -> None:
+    """The first release: who played, each sitting, and what happened in it."""
+    db["pupils"].create({
+        "id": str,             # the pseudonym or the mentor's code; never a real name
+        "display_name": str,   # optional, only ever typed in by a mentor
+        "created_at": str,
+    }, pk="id", not_null={"created_at"})
+    db["sessions"].create({
+        "id": str,             # a UUID, also the xAPI registration
+        "pupil_id": str,
+        "level": str,
+        "seed": int,
+        "app_version": str,
+        "language": str,
+        "settings": str,       # JSON: the settings the pupil played with
+        "started_at": str,     # wall time, ISO 8601 UTC
+        "ended_at": str,
+    }, pk="id", foreign_keys=[("pupil_id", "pupils", "id")],
+        not_null={"pupil_id", "level", "started_at"})
+    db["events"].create({
+        "id": str,             # a UUID: the same event imported twice is one event
+        "session_id": str,
+        "seq": int,            # order within the session, from 1
+        "kind": str,
+        "wall_time": str,
+        "game_day": str,
+        "game_time": str,      # "08:32" on the school clock
+        "location": str,       # the room id, when in a room
+        "payload": str,        # JSON: the event's context
+    }, pk="id", foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "seq", "kind", "wall_time", "payload"})
+    db["events"].create_index(["session_id", "seq"], unique=True)
+    db["events"].create_index(["kind"])
+    db["sessions"].create_index(["pupil_id"])
+
+
+@MIGRATIONS()
+def m002_class_code(db: Database) -> None:
+    """Class mode: a session can belong to a class, for the class profile."""
+    db["sessions"].add_column("class_code", str)
+    db["sessions"].create_index(["class_code"])
+
+
+CHOICES_VIEW = """
+select
+  e.id as event_id, e.session_id, s.pupil_id, s.level, s.class_code, e.seq,
+  e.wall_time, e.game_day, e.game_time, e.location,
+  json_extract(e.payload, '$.dialogue') as dialogue,
+  json_extract(e.payload, '$.node') as node,
+  json_extract(e.payload, '$.character') as character,
+  json_extract(e.payload, '$.said_before') as said_before,
+  json_extract(e.payload, '$.options') as options,
+  json_extract(e.payload, '$.chosen') as chosen,
+  json_extract(e.payload, '$.chosen_text') as chosen_text,
+  json_extract(e.payload, '$.aspects') as aspects,
+  json_extract(e.payload, '$.skills') as skills,
+  json_extract(e.payload, '$.reflect') as reflect,
+  json_extract(e.payload, '$.response_ms') as response_ms
+from events e join sessions s on s.id = e.session_id
+where e.kind = 'choice'
+"""
+
+
+@MIGRATIONS()
+def m003_choices_view(db: Database) -> None:
+    """One row per choice with its context, for the dashboard and for Datasette."""
+    db.create_view("choices", CHOICES_VIEW, replace=True)
+
+
+def known_migrations() -> list[str]:
+    """Every migration this code knows, in order (all are pending on an empty database)."""
+    return [m.name for m in MIGRATIONS.pending(Database(memory=True))]
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Migrations in this file that this code does not know: a newer game wrote it."""
+    known = set(known_migrations())
+    return [name for name in applied_migrations(db) if name not in known]
+
+
+def version_of(db: Database) -> int:
+    return len(applied_migrations(db))
+
+
+SCHEMA_VERSION = len(known_migrations())
+
+
+def migrate(db: Database) -> None:
+    MIGRATIONS.apply(db)

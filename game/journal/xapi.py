@@ -1,0 +1,129 @@
+"""The log as xAPI statements, for a school's learning platform (an LRS).
+
+Actor: a pseudonymous account, never an e-mail. Verb: what happened. Object:
+the moment (for a choice: the question with every option shown). Result: what
+the pupil did (the option taken, how long it took). Context: the session as
+registration, and our tags and game clock as extensions. Statement ids are the
+event ids, so an LRS also sees a re-sent statement as the same one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from game import __version__
+
+XAPI_VERSION = "1.0.3"
+DEFAULT_HOME = "https://alien-op-school.invalid"
+ADL = "http://adlnet.gov/expapi/verbs/"
+ACTIVITY = "http://adlnet.gov/expapi/activities/"
+NS = "urn:alien-op-school"
+LANGS = {"nl": "nl-NL", "en": "en-GB"}
+
+# kind -> (verb IRI, Dutch, English). ADL verbs where one fits, our own otherwise.
+VERBS: dict[str, tuple[str, str, str]] = {
+    "choice": (ADL + "answered", "koos", "answered"),
+    "level_start": (ADL + "initialized", "begon", "initialized"),
+    "level_end": (ADL + "completed", "maakte af", "completed"),
+    "resume": (ADL + "resumed", "ging verder", "resumed"),
+    "quit": (ADL + "suspended", "pauzeerde", "suspended"),
+    "lesson_on_time": (ADL + "attended", "was op tijd bij", "attended"),
+    "lesson_late": (f"{NS}:verb:arrived-late", "kwam te laat bij", "arrived late at"),
+    "accusation": (f"{NS}:verb:accused", "wees aan", "accused"),
+}
+
+
+def verb_for(kind: str) -> dict[str, Any]:
+    iri, nl, en = VERBS.get(kind, (f"{NS}:verb:{kind.replace('_', '-')}",
+                                   kind.replace("_", " "), kind.replace("_", " ")))
+    return {"id": iri, "display": {LANGS["nl"]: nl, LANGS["en"]: en}}
+
+
+def statements(pupil: str, sessions: list[dict[str, Any]], events: list[dict[str, Any]],
+               *, home: str = DEFAULT_HOME) -> list[dict[str, Any]]:
+    by_id = {s["id"]: s for s in sessions}
+    actor = {"objectType": "Agent", "account": {"homePage": home, "name": pupil}}
+    return [statement(actor, by_id[e["session_id"]], e) for e in events]
+
+
+def statement(actor: dict[str, Any], session: dict[str, Any],
+              event: dict[str, Any]) -> dict[str, Any]:
+    payload = json.loads(event["payload"]) if isinstance(event["payload"], str) \
+        else event["payload"]
+    kind = event["kind"]
+    level = session["level"]
+    context_ext = {
+        f"{NS}:ext:kind": kind, f"{NS}:ext:level": level,
+        f"{NS}:ext:game-day": event.get("game_day"),
+        f"{NS}:ext:game-time": event.get("game_time"),
+        f"{NS}:ext:location": event.get("location"), f"{NS}:ext:seq": event["seq"],
+    }
+    if session.get("class_code"):
+        context_ext[f"{NS}:ext:class"] = session["class_code"]
+    result: dict[str, Any] | None = None
+    if kind == "choice":
+        obj = _choice_object(level, payload)
+        result = {"response": payload["chosen"],
+                  "duration": iso_duration(payload.get("response_ms", 0)),
+                  "extensions": {f"{NS}:ext:chosen-text": payload.get("chosen_text"),
+                                 f"{NS}:ext:aspects": payload.get("aspects", {}),
+                                 f"{NS}:ext:skills": payload.get("skills", [])}}
+        context_ext[f"{NS}:ext:said-before"] = payload.get("said_before", [])
+    else:
+        obj = _moment_object(level, kind, payload)
+        if payload:
+            result = {"extensions": {f"{NS}:ext:details": payload}}
+        if kind in ("lesson_on_time", "lesson_late"):
+            result = {"success": kind == "lesson_on_time", **(result or {})}
+    out: dict[str, Any] = {
+        "id": event["id"], "version": XAPI_VERSION, "actor": actor, "verb": verb_for(kind),
+        "object": obj, "timestamp": event["wall_time"],
+        "context": {"registration": session["id"], "platform": f"Alien op school {__version__}",
+                    "language": LANGS.get(session.get("language") or "nl", "nl-NL"),
+                    "extensions": {k: v for k, v in context_ext.items() if v is not None}},
+    }
+    if result is not None:
+        out["result"] = result
+    return out
+
+
+def iso_duration(ms: int | float) -> str:
+    """xAPI wants ISO 8601 durations: 2350 ms -> 'PT2.35S'."""
+    seconds = max(0.0, float(ms)) / 1000.0
+    text = f"{seconds:.2f}".rstrip("0").rstrip(".")
+    return f"PT{text}S"
+
+
+def _choice_object(level: str, payload: dict[str, Any]) -> dict[str, Any]:
+    said = payload.get("said_before") or []
+    question = said[-1] if said else {"nl": payload["node"], "en": payload["node"]}
+    return {
+        "objectType": "Activity",
+        "id": f"{NS}:level:{level}:dialogue:{payload['dialogue']}:node:{payload['node']}",
+        "definition": {
+            "type": ACTIVITY + "cmi.interaction", "interactionType": "choice",
+            "name": {LANGS["nl"]: f"{payload.get('character', '')}: {payload['node']}",
+                     LANGS["en"]: f"{payload.get('character', '')}: {payload['node']}"},
+            "description": _lang_map(question),
+            "choices": [{"id": o["id"], "description": _lang_map(o)}
+                        for o in payload.get("options", [])],
+        },
+    }
+
+
+def _moment_object(level: str, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    subject = next((str(payload[k]) for k in ("lesson", "clue", "homework", "change",
+                                               "suspect", "room", "character", "day")
+                    if k in payload), None)
+    iri = f"{NS}:level:{level}:{kind.replace('_', '-')}"
+    if subject:
+        iri += f":{subject}"
+    return {"objectType": "Activity", "id": iri,
+            "definition": {"type": f"{NS}:activity:{kind.replace('_', '-')}",
+                           "name": {LANGS["nl"]: subject or level,
+                                    LANGS["en"]: subject or level}}}
+
+
+def _lang_map(text: dict[str, Any]) -> dict[str, str]:
+    return {LANGS[k]: str(text[k]) for k in ("nl", "en") if text.get(k)}

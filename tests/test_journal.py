@@ -1,0 +1,273 @@
+"""The choice log: schema, migrations, bad files, export and import, xAPI shape."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import uuid
+
+import pytest
+from sqlite_utils import Database
+
+from game.journal import schema
+from game.journal.journal import Journal
+from game.journal.store import JournalError, open_for_reading, open_log
+from game.journal.transfer import export_pupil, import_file
+from game.journal.writer import SessionInfo
+from game.world.events import Event
+from game.world.world import World
+
+INFO = SessionInfo(pupil="Agent Kiwi", level="eerste-week", seed=7, language="nl",
+                   settings={"text_speed": "normal"})
+
+
+def _play_a_little(content, db_path, pupil="Agent Kiwi"):
+    """A real world, its events written through a session log, with one choice."""
+    journal = Journal.open(db_path)
+    session = journal.start_session(SessionInfo(**{**INFO.__dict__, "pupil": pupil}))
+    world = World(content, seed=7)
+    for event in world.drain_events():
+        session.record(event)
+    world.listeners.append(session.record)
+    conversation = world.talk(world.npcs["noor"])
+    while not conversation.at_choice:
+        conversation.advance()
+    conversation.choose(0)
+    world.emit("quit", {})
+    journal.close()
+    return session.id
+
+
+def test_a_new_log_has_the_schema_in_wal_mode(tmp_path):
+    opened = open_log(tmp_path / "log.sqlite")
+    db = opened.db
+    assert {"pupils", "sessions", "events"} <= set(db.table_names())
+    assert "choices" in db.view_names()
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert schema.version_of(db) == schema.SCHEMA_VERSION == 3
+    assert set(db["sessions"].columns_dict) >= {
+        "pupil_id", "level", "seed", "app_version", "language", "settings", "class_code",
+        "started_at", "ended_at"}
+    assert set(db["events"].columns_dict) >= {
+        "session_id", "seq", "id", "kind", "wall_time", "game_time", "location", "payload"}
+
+
+def test_a_choice_is_stored_with_its_context_and_readable_in_the_choices_view(content, tmp_path):
+    path = tmp_path / "log.sqlite"
+    session_id = _play_a_little(content, path)
+    db = open_for_reading(path)
+    kinds = [r[0] for r in db.execute(
+        "select kind from events where session_id = ? order by seq", [session_id])]
+    assert kinds[0] == "level_start" and "choice" in kinds and kinds[-1] == "quit"
+    row = next(db.query("select * from choices"))
+    assert row["pupil_id"] == "Agent Kiwi" and row["dialogue"] == "noor"
+    said = json.loads(row["said_before"])
+    assert said[0]["speaker"] == "noor" and said[0]["nl"]
+    options = json.loads(row["options"])
+    assert len(options) >= 2 and row["chosen"] == options[0]["id"]
+    assert json.loads(row["chosen_text"])["nl"] == options[0]["nl"]
+    assert row["response_ms"] >= 0 and row["game_time"] == "08:15"  # the day starts at 08:15
+    session = next(db.query("select * from sessions"))
+    assert session["ended_at"] and json.loads(session["settings"]) == {"text_speed": "normal"}
+
+
+def test_an_old_log_is_migrated_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite"
+    db = Database(path)
+    schema.MIGRATIONS.apply(db, stop_before="m002_class_code")  # the first release's schema
+    db["pupils"].insert({"id": "Vos", "created_at": "2026-09-01T08:00:00+00:00"})
+    db["sessions"].insert({"id": "s1", "pupil_id": "Vos", "level": "eerste-week",
+                           "started_at": "2026-09-01T08:00:00+00:00"})
+    db["events"].insert({"id": str(uuid.uuid4()), "session_id": "s1", "seq": 1,
+                         "kind": "choice", "wall_time": "2026-09-01T08:01:00+00:00",
+                         "payload": json.dumps({"dialogue": "noor", "chosen": "hoi"})})
+    db.close()
+    assert schema.version_of(Database(path)) == 1
+    opened = open_log(path)
+    assert opened.notice is None and schema.version_of(opened.db) == schema.SCHEMA_VERSION
+    assert "class_code" in opened.db["sessions"].columns_dict
+    assert [r["chosen"] for r in opened.db.query("select chosen from choices")] == ["hoi"]
+
+
+def test_a_corrupt_file_is_kept_aside_and_a_new_log_started(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 3000)
+    opened = open_log(path)
+    kept = [p for p in tmp_path.iterdir() if ".kapot-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"SQLite format 3")
+    assert opened.notice and "kapot" in opened.notice and kept[0].name in opened.notice
+    assert schema.version_of(opened.db) == schema.SCHEMA_VERSION
+
+
+def test_a_text_file_and_a_foreign_database_are_kept_aside(tmp_path):
+    text = tmp_path / "a.sqlite"
+    text.write_text("dit is geen database\n")
+    assert "geen SQLite" in open_log(text).notice
+    foreign = tmp_path / "b.sqlite"
+    Database(foreign)["recipes"].insert({"name": "pannenkoek"})
+    notice = open_log(foreign).notice
+    assert "andere database" in notice
+    kept = next(p for p in tmp_path.iterdir() if p.name.startswith("b.onbekend-"))
+    assert list(Database(kept)["recipes"].rows) == [{"name": "pannenkoek"}]
+
+
+def test_a_log_from_a_newer_version_is_never_written(content, tmp_path):
+    path = tmp_path / "journal.sqlite"
+    _play_a_little(content, path)
+    db = Database(path)
+    db["_sqlite_migrations"].insert({"migration_set": schema.MIGRATION_SET,
+                                     "name": "m999_from_the_future", "applied_at": "2027"})
+    db.close()
+    before = path.read_bytes()
+    journal = Journal.open(path)
+    assert journal.read_only and "nieuwere versie" in journal.notice
+    session = journal.start_session(INFO)
+    session.record(Event("choice", 480, None, {"chosen": "x"}, "maandag"))
+    journal.close()
+    assert path.read_bytes() == before
+    with pytest.raises(JournalError, match="nieuwere versie"):
+        import_file(path, path)
+
+
+def test_export_then_import_is_idempotent(content, tmp_path):
+    home = tmp_path / "home.sqlite"
+    _play_a_little(content, home, "Agent Kiwi")
+    _play_a_little(content, home, "Uil")
+    mentor = tmp_path / "mentor.sqlite"
+    for fmt in ("sqlite", "jsonl"):
+        out = tmp_path / f"kiwi.{fmt}"
+        rows = export_pupil(home, "Agent Kiwi", out, fmt)
+        assert len(rows.sessions) == 1 and len(rows.events) >= 3
+        first = import_file(out, mentor)
+        again = import_file(out, mentor)
+        assert again.events == 0 and again.sessions == 0 and again.pupils == 0
+        assert again.skipped_events == len(rows.events)
+        if fmt == "sqlite":
+            assert first.events == len(rows.events) and first.pupils == 1
+        else:
+            assert first.events == 0  # the sqlite export brought the same events already
+    db = open_for_reading(mentor)
+    assert [r[0] for r in db.execute("select id from pupils")] == ["Agent Kiwi"]
+    assert db.execute("select count(*) from events").fetchone()[0] == len(rows.events)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_export_names_an_unknown_pupil_and_refuses_to_overwrite(content, tmp_path):
+    home = tmp_path / "home.sqlite"
+    _play_a_little(content, home)
+    with pytest.raises(JournalError, match="onbekende leerling.*'Kiwi'.*Agent Kiwi"):
+        export_pupil(home, "Kiwi", tmp_path / "x.sqlite")
+    existing = tmp_path / "er-al.jsonl"
+    existing.write_text("bewaren\n")
+    with pytest.raises(JournalError, match="bestaat al"):
+        export_pupil(home, "Agent Kiwi", existing, "jsonl")
+    assert existing.read_text() == "bewaren\n"
+
+
+def test_importing_a_broken_jsonl_file_names_the_line_and_changes_nothing(content, tmp_path):
+    home = tmp_path / "home.sqlite"
+    _play_a_little(content, home)
+    out = tmp_path / "kiwi.jsonl"
+    export_pupil(home, "Agent Kiwi", out, "jsonl")
+    lines = out.read_text().splitlines()
+    lines[3] = lines[3][:20]
+    out.write_text("\n".join(lines) + "\n")
+    mentor = tmp_path / "mentor.sqlite"
+    with pytest.raises(JournalError, match=r"kiwi\.jsonl:4: "):
+        import_file(out, mentor)
+    assert not mentor.exists()
+
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+def test_xapi_statements_have_the_shape_a_learning_platform_expects(content, tmp_path):
+    home = tmp_path / "home.sqlite"
+    session_id = _play_a_little(content, home)
+    out = tmp_path / "kiwi.json"
+    export_pupil(home, "Agent Kiwi", out, "xapi", xapi_home="https://leerplatform.example")
+    statements = json.loads(out.read_text())
+    assert len({s["id"] for s in statements}) == len(statements)
+    for s in statements:
+        assert UUID.match(s["id"]) and s["version"] == "1.0.3"
+        assert s["actor"] == {"objectType": "Agent", "account": {
+            "homePage": "https://leerplatform.example", "name": "Agent Kiwi"}}
+        assert "mbox" not in json.dumps(s["actor"])
+        assert s["verb"]["id"].startswith(("http://adlnet.gov/expapi/verbs/", "urn:"))
+        assert set(s["verb"]["display"]) == {"nl-NL", "en-GB"}
+        assert s["object"]["objectType"] == "Activity" and ":" in s["object"]["id"]
+        assert s["context"]["registration"] == session_id
+        assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$", s["timestamp"])
+    choice = next(s for s in statements if s["verb"]["id"].endswith("/answered"))
+    definition = choice["object"]["definition"]
+    assert definition["interactionType"] == "choice"
+    assert definition["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction"
+    ids = [c["id"] for c in definition["choices"]]
+    assert choice["result"]["response"] in ids and len(ids) >= 2
+    assert all(set(c["description"]) == {"nl-NL", "en-GB"} for c in definition["choices"])
+    assert re.match(r"^PT\d+(\.\d+)?S$", choice["result"]["duration"])
+    assert "urn:alien-op-school:ext:aspects" in choice["result"]["extensions"]
+    said = choice["context"]["extensions"]["urn:alien-op-school:ext:said-before"]
+    assert said and said[0]["speaker"] == "noor"
+
+
+def test_a_batch_waits_at_most_a_second_but_a_choice_is_committed_at_once(tmp_path):
+    now = [0.0]
+    journal = Journal.open(tmp_path / "log.sqlite")
+    from game.journal.writer import SessionLog
+
+    session = SessionLog(journal.db, INFO, clock=lambda: now[0])
+    reader = sqlite3.connect(tmp_path / "log.sqlite")
+
+    def stored() -> list[str]:
+        return [r[0] for r in reader.execute("select kind from events order by seq")]
+
+    session.record(Event("room_entered", 480, "aula", {"room": "aula"}, "maandag"))
+    now[0] = 0.9
+    session.tick()
+    assert stored() == []
+    now[0] = 1.0
+    session.tick()
+    assert stored() == ["room_entered"]
+    session.record(Event("choice", 481, "aula", {"chosen": "a"}, "maandag"))
+    assert stored() == ["room_entered", "choice"]
+
+
+def test_killing_the_game_mid_play_keeps_every_committed_choice(tmp_path):
+    """SIGKILL a real headless game while it talks; the log must be intact and complete."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    db = tmp_path / "journal.sqlite"
+    player = Path(__file__).with_name("play_until_killed.py")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    for target in (3, 12):  # killed early, and later with more history behind it
+        proc = subprocess.Popen([sys.executable, str(player), str(tmp_path / "data"), str(db)],
+                                stdout=subprocess.PIPE, text=True, env=env)
+        reported = 0
+        deadline = time.monotonic() + 60
+        while reported < target and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith("CHOICE "):
+                reported = int(line.split()[1])
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert reported >= target, "the game stopped making choices"
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        session = conn.execute("select id from sessions order by started_at desc, rowid desc"
+                               " limit 1").fetchone()[0]
+        stored = conn.execute("select count(*) from events where kind = 'choice' and "
+                              "session_id = ?", [session]).fetchone()[0]
+        seqs = [r[0] for r in conn.execute("select seq from events where session_id = ? "
+                                           "order by seq", [session])]
+        conn.close()
+        assert stored >= reported
+        assert seqs == list(range(1, len(seqs) + 1))  # no gaps: batches land whole or not
