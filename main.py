@@ -4,6 +4,7 @@
     python main.py validate [PATH ...]   check levels, dialogues and maps
     python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|xapi] [--db PATH]
     python main.py import FILE [--db PATH]
+    python main.py simulate --pupils N --sessions M --db PATH [--class CODE] [--seed S]
 """
 
 from __future__ import annotations
@@ -74,6 +75,28 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _simulate(args: argparse.Namespace) -> int:
+    import time
+
+    from game.content.bundle import load_content
+    from game.content.errors import ContentError
+    from game.sim.simulate import simulate
+
+    try:
+        content = load_content(Path(args.level))
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    db = Path(args.db) if args.db else _default_db()
+    start = time.perf_counter()
+    result = simulate(content, db, args.pupils, args.sessions, class_code=args.class_code,
+                      seed=args.seed)
+    print(f"{db}: {result.pupils} gesimuleerde leerlingen, {result.sessions} sessies, "
+          f"{result.events} gebeurtenissen ({result.choices} keuzes) "
+          f"in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from game.app import DEFAULT_LEVEL
 
@@ -102,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="a file made by `export` (sqlite or jsonl)")
     imp.add_argument("--db", help="the log to merge into (default: this machine's log)")
     imp.set_defaults(func=_import)
+    sim = sub.add_parser("simulate", help="let simulated pupils play real days into a log")
+    sim.add_argument("--pupils", type=int, default=5)
+    sim.add_argument("--sessions", type=int, default=2, help="sittings per pupil (one day each)")
+    sim.add_argument("--db", help="the log to write (default: this machine's log)")
+    sim.add_argument("--class", dest="class_code", help="class code for the sessions")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--level", default=str(DEFAULT_LEVEL))
+    sim.set_defaults(func=_simulate)
     return parser
 
 

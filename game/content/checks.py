@@ -192,10 +192,47 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
                 report((*loc, "substitute"), f"substitute '{change.substitute}' is not a teacher")
             if change.told_by and change.told_by not in characters:
                 report((*loc, "told_by"), f"unknown character '{change.told_by}'")
+    if level.notice_board and smap is not None and level.notice_board not in rooms:
+        report(("notice_board",), f"room '{level.notice_board}' is not on the map")
+    lesson_ids = {lesson.id: (di, lesson) for di, _, lesson in all_lessons}
+    clues = {c.id for c in level.clues}
+    for li, lesson in ((li, x) for _, li, x in all_lessons):
+        for effect in lesson.on_time:
+            for kind, ref in _level_refs_in_effect(effect):
+                known = {"character": set(characters), "clue": clues,
+                         "homework": {h.id for h in level.homework}}.get(kind)
+                if known is not None and ref not in known:
+                    di = lesson_ids[lesson.id][0]
+                    report(("days", di, "lessons", li, "on_time"), f"unknown {kind} '{ref}'")
+    for hi, hw in enumerate(level.homework):
+        loc = ("homework", hi)
+        for key in ("given_in", "due"):
+            if getattr(hw, key) not in lesson_ids:
+                report((*loc, key), f"homework '{hw.id}': unknown lesson '{getattr(hw, key)}'")
+        if hw.given_in in lesson_ids and hw.due in lesson_ids:
+            given, due = lesson_ids[hw.given_in], lesson_ids[hw.due]
+            if (due[0], due[1].start) <= (given[0], given[1].start):
+                report((*loc, "due"), f"homework '{hw.id}' is due before it is given")
+        if hw.clue is not None and hw.clue not in clues:
+            report((*loc, "clue"), f"unknown clue '{hw.clue}'")
     if level.alien:
-        for i, cid in enumerate(level.alien.candidates):
+        candidates = level.alien.candidates
+        for i, cid in enumerate(candidates):
             if cid not in characters:
                 report(("alien", "candidates", i), f"unknown character '{cid}'")
+        for ti, trait in enumerate(level.alien.traits):
+            for i, cid in enumerate(trait.has):
+                if cid not in candidates:
+                    report(("alien", "traits", ti, "has", i),
+                           f"'{cid}' is not one of the alien candidates")
+        looks: dict[tuple[bool, ...], str] = {}
+        for i, cid in enumerate(candidates):
+            key = tuple(cid in t.has for t in level.alien.traits)
+            if key in looks:
+                report(("alien", "candidates", i),
+                       f"'{cid}' and '{looks[key]}' have the same traits, so no clue can tell "
+                       "them apart: add a trait that only one of them has")
+            looks[key] = cid
     return unique_problems(problems)
 
 
@@ -253,5 +290,7 @@ def _level_refs_in_effect(effect: Effect) -> Iterator[tuple[str, str]]:
         yield "clue", effect.give_clue
     if effect.give_homework:
         yield "homework", effect.give_homework
+    if effect.note_homework:
+        yield "homework", effect.note_homework
     if effect.timetable_change:
         yield "timetable change", effect.timetable_change

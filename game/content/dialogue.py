@@ -80,6 +80,7 @@ class Effect(Strict):
     clear_flag: Id | None = None
     give_clue: Id | None = None
     give_homework: Id | None = None
+    note_homework: Id | None = None
     timetable_change: Id | None = None
 
     @model_validator(mode="after")

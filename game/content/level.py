@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from game.content.dialogue import Effect
 from game.content.schema import ClockTime, Id, LocalText, Strict, parse_model
 from game.content.yaml_source import load_yaml
 
@@ -46,6 +47,8 @@ class Lesson(Strict):
     subject: LocalText
     room: Id
     teacher: Id
+    on_time: list[Effect] = Field(default_factory=list)
+    """What happens when the pupil is in the room when the bell goes (e.g. a clue)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Lesson:
@@ -85,13 +88,35 @@ class Day(Strict):
 
 
 class Clue(Strict):
+    """A clue source: who tells it. What it says about the alien is drawn per game."""
+
     id: Id
     text: LocalText
+
+
+class Question(Strict):
+    text: LocalText
+    options: Annotated[list[LocalText], Field(min_length=2, max_length=4)]
+    answer: Annotated[int, Field(ge=0, le=3)]
+
+    @model_validator(mode="after")
+    def _answer_exists(self) -> Question:
+        if self.answer >= len(self.options):
+            raise ValueError(f"answer {self.answer} does not exist: the options are numbered "
+                             f"0 to {len(self.options) - 1}")
+        return self
 
 
 class Homework(Strict):
     id: Id
     title: LocalText
+    given_in: Id
+    """The lesson whose teacher gives it."""
+    due: Id
+    """The lesson where it is handed in."""
+    task: Annotated[list[Question], Field(min_length=1)]
+    clue: Id | None = None
+    """Handed in on time: the teacher tells this clue."""
 
 
 class Goal(Strict):
@@ -99,8 +124,18 @@ class Goal(Strict):
     text: LocalText
 
 
+class Trait(Strict):
+    """Something you can see: the candidates in `has` have it, the others do not."""
+
+    id: Id
+    has: list[Id]
+    yes: LocalText
+    no: LocalText
+
+
 class Alien(Strict):
-    candidates: list[Id]
+    candidates: Annotated[list[Id], Field(min_length=2)]
+    traits: Annotated[list[Trait], Field(min_length=1)]
 
 
 class Level(Strict):
@@ -116,9 +151,25 @@ class Level(Strict):
     clues: list[Clue] = Field(default_factory=list)
     homework: list[Homework] = Field(default_factory=list)
     alien: Alien | None = None
+    notice_board: Id | None = None
+    """The room with the notice board: walking in shows the timetable changes announced."""
 
     def character(self, character_id: str) -> Character:
         return next(c for c in self.characters if c.id == character_id)
+
+    def lesson(self, lesson_id: str) -> tuple[int, Lesson]:
+        """The day index and the lesson with this id."""
+        for index, day in enumerate(self.days):
+            for lesson in day.lessons:
+                if lesson.id == lesson_id:
+                    return index, lesson
+        raise KeyError(lesson_id)
+
+    def clue(self, clue_id: str) -> Clue:
+        return next(c for c in self.clues if c.id == clue_id)
+
+    def homework_item(self, homework_id: str) -> Homework:
+        return next(h for h in self.homework if h.id == homework_id)
 
 
 def load_level(path: Path) -> tuple[Level, object]:

@@ -26,6 +26,8 @@ class ShownLine:
 
 
 class Conversation:
+    is_lesson = False
+
     def __init__(self, world: World, character: str, dialogue: Dialogue | None,
                  greeting: LocalText | None = None) -> None:
         self.world = world

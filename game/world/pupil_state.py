@@ -1,8 +1,11 @@
-"""What the pupil has built up: relations, moods, flags, visits, clues, homework."""
+"""What the pupil has built up: relations, moods, flags, visits, clues, homework, lessons.
+
+Everything here is plain data, so a save is `to_dict()` and nothing is lost.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -14,8 +17,17 @@ class PupilState:
     visits: dict[str, int] = field(default_factory=dict)  # "dialogue:node" -> count
     used_once: set[str] = field(default_factory=set)  # "dialogue:choice" ids taken
     clues: list[str] = field(default_factory=list)
-    homework: list[str] = field(default_factory=list)
+    homework: list[str] = field(default_factory=list)  # given by a teacher
+    homework_noted: list[str] = field(default_factory=list)  # written in the agenda
+    homework_plan: dict[str, str] = field(default_factory=dict)  # id -> slot
+    homework_done: list[str] = field(default_factory=list)
+    homework_handed_in: dict[str, str] = field(default_factory=dict)  # id -> on_time|late
     changes_seen: list[str] = field(default_factory=list)
+    lessons: dict[str, str] = field(default_factory=dict)  # id -> on_time|late|missed|cancelled
+    minutes_late: dict[str, int] = field(default_factory=dict)
+    bells: list[str] = field(default_factory=list)  # "warn:<lesson>" and "bell:<lesson>" rung
+    accusations: list[dict[str, Any]] = field(default_factory=list)
+    solved: bool = False
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)
@@ -34,10 +46,11 @@ class PupilState:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PupilState:
-        return cls(
-            relations=dict(data.get("relations", {})), moods=dict(data.get("moods", {})),
-            flags=set(data.get("flags", [])), visits=dict(data.get("visits", {})),
-            used_once=set(data.get("used_once", [])), clues=list(data.get("clues", [])),
-            homework=list(data.get("homework", [])),
-            changes_seen=list(data.get("changes_seen", [])),
-        )
+        state = cls()
+        for f in fields(cls):
+            if f.name in data:
+                value = data[f.name]
+                current = getattr(state, f.name)
+                setattr(state, f.name, type(current)(value) if isinstance(
+                    current, (set, list, dict)) else value)
+        return state

@@ -13,14 +13,18 @@ from typing import Any
 from game.content.bundle import Content
 from game.content.dialogue import Effect
 from game.content.level import Day
+from game.content.schema import LocalText
 from game.content.school_map import Room
-from game.world import movement
+from game.world import homework, movement, school_day
+from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
 from game.world.events import Event
 from game.world.movement import Body
 from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
 from game.world.pupil_state import PupilState
+from game.world.reflection import DaySummary, summarise
+from game.world.school_day import LessonVisit
 from game.world.timetable import PlannedLesson, next_lesson
 
 TALK_REACH = 44.0
@@ -41,13 +45,20 @@ class World:
         self.state = PupilState(
             relations={c.id: c.relation for c in self.level.characters if c.relation})
         self.npcs = self._place_npcs()
+        self.case = Case.draw(self.level, seed)
         self.real_time = 0.0
         self.events: list[Event] = []
         self.listeners: list[Callable[[Event], None]] = []  # e.g. the journal
         self.conversation: Conversation | None = None
+        self.lesson: LessonVisit | None = None
+        self.day_over = False
+        self.level_over = False
+        self.notices: list[LocalText] = []  # things the pupil just found out, for the screen
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
-        self.emit("level_start", {"level": self.level.id, "day": self.day.id, "seed": seed})
+        self.emit("level_start", {"level": self.level.id, "day": self.day.id, "seed": seed,
+                                  "candidates": self.level.alien.candidates
+                                  if self.level.alien else []})
 
     # --- reading ---
     @property
@@ -55,7 +66,18 @@ class World:
         return self.level.days[self.day_index]
 
     def next_lesson(self) -> PlannedLesson | None:
-        return next_lesson(self.day, self.clock.minutes)
+        """The next lesson as it really is (every announced change applied)."""
+        return next_lesson(self.day, self.clock.minutes, decided=self.state.lessons)
+
+    def known_next_lesson(self) -> PlannedLesson | None:
+        """The next lesson as the pupil knows it: only the changes they have seen."""
+        return next_lesson(self.day, self.clock.minutes, self.state.changes_seen,
+                           self.state.lessons)
+
+    def can_wait_for_bell(self) -> bool:
+        nxt = self.next_lesson()
+        return (nxt is not None and self.room is not None and self.room.id == nxt.room
+                and self.clock.minutes < nxt.lesson.start and self.lesson is None)
 
     def npc_in_reach(self) -> Npc | None:
         """The person the pupil faces, close enough to talk to."""
@@ -72,13 +94,16 @@ class World:
     def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
         """One fixed step: time passes, people walk, the pupil moves unless talking."""
         self.real_time += dt
-        self.clock.advance(dt)
-        if self.conversation is None:
+        if self.day_over:
+            return
+        if self.conversation is None and self.lesson is None:
+            self.clock.advance(dt)  # time stands still while the pupil reads
             movement.step(self.player, move[0], move[1], dt, self.map, self._player_blocked)
         else:
             self.player.moving = False
         self._update_npcs(dt)
         self._check_place()
+        school_day.update(self)
 
     def talk(self, npc: Npc | None = None) -> Conversation | None:
         """Start a conversation with the person in reach (or the one given)."""
@@ -89,6 +114,13 @@ class World:
         npc.talking = True
         npc.body.facing = _facing_towards(npc.body, self.player)
         self.emit("conversation_started", {"character": npc.id})
+        news = school_day.changes_to_tell(self, npc.id)
+        if news:  # a classmate tells the news first
+            for change in news:
+                school_day.see_change(self, change, "classmate")
+            self.notices.clear()
+            self.conversation = Conversation(self, npc.id, None, news[0].message)
+            return self.conversation
         dialogue = self.content.dialogues.get(character.dialogue) if character.dialogue else None
         self.conversation = Conversation(self, npc.id, dialogue, character.greeting)
         if self.conversation.finished:  # an empty conversation ends at once
@@ -101,6 +133,117 @@ class World:
             npc.talking = False
         if self.conversation is conversation:
             self.conversation = None
+        if conversation.is_lesson:
+            self.finish_lesson()
+
+    # --- the school day ---
+    def begin_lesson(self) -> Conversation | None:
+        """The pupil is in a lesson: the teacher talks (see lesson_talk)."""
+        if self.lesson is None or self.conversation is not None:
+            return None
+        from game.world.lesson_talk import begin_lesson
+
+        return begin_lesson(self)
+
+    def finish_lesson(self) -> None:
+        if self.lesson is None:
+            return
+        lesson = self.lesson.planned.lesson
+        self.lesson = None
+        self.clock.minutes = max(self.clock.minutes, lesson.end)
+        self.emit("lesson_end", {"lesson": lesson.id})
+
+    def wait_for_bell(self) -> bool:
+        return school_day.wait_for_bell(self)
+
+    def end_day(self) -> None:
+        if self.day_over:
+            return
+        self.day_over = True
+        self.emit("day_end", self.day_summary().data())
+
+    def day_summary(self) -> DaySummary:
+        return summarise(self)
+
+    @property
+    def last_day(self) -> bool:
+        return self.day_index + 1 >= len(self.level.days)
+
+    def start_next_day(self) -> bool:
+        """Morning of the next school day; False when this was the last day."""
+        if self.last_day:
+            return False
+        self.day_index += 1
+        self.clock = GameClock(self.day.start, self.level.clock.speed)
+        start = self.map.points[self.level.start]
+        self.player = Body(start.x, start.y, start.facing)
+        self.npcs = self._place_npcs()
+        self.day_over = False
+        self.lesson = None
+        self.conversation = None
+        self.notices.clear()
+        self.room = self.map.room_at(self.player.x, self.player.y - 1)
+        self.emit("day_start", {"day": self.day.id})
+        return True
+
+    def finish_level(self) -> None:
+        if not self.level_over:
+            self.level_over = True
+            self.emit("level_end", {"solved": self.state.solved, "clues": len(self.state.clues),
+                                    "accusations": len(self.state.accusations),
+                                    "day": self.day.id})
+
+    def think(self, seconds: float) -> None:
+        """Real time passes while the pupil reads or thinks; the school clock stands still."""
+        self.real_time += seconds
+
+    def reflect_feeling(self, feeling: str) -> None:
+        """The pupil says how the day went: logged as a choice, for the mentor's talk."""
+        from game.world.speech import both
+
+        options = [(f, both(f"feel_{f}")) for f in ("good", "ok", "hard")]
+        question = both("reflect_feel")
+        self.emit("choice", {
+            "dialogue": "reflectie", "node": self.day.id, "character": "player",
+            "said_before": [{"speaker": "game", "nl": question.nl, "en": question.en,
+                             "emotion": "neutral"}],
+            "options": [{"id": f, "nl": t.nl, "en": t.en} for f, t in options],
+            "chosen": feeling, "chosen_index": [f for f, _ in options].index(feeling),
+            "chosen_text": dict(options)[feeling].model_dump(),
+            "aspects": {}, "skills": [], "reflect": None, "response_ms": 0,
+        })
+
+    # --- homework and the case ---
+    def plan_homework(self, homework_id: str, slot: str) -> None:
+        homework.plan(self, homework_id, slot)
+
+    def homework_task(self, homework_id: str, when: str = "school") -> homework.HomeworkTask:
+        return homework.HomeworkTask(self, homework_id, when)
+
+    def open_floor_plan(self, via: str = "key") -> None:
+        nxt = self.known_next_lesson()
+        self.emit("floor_plan_opened", {"via": via, "next_room": nxt.room if nxt else None})
+
+    def accuse(self, suspect: str, evidence: str | None) -> dict[str, Any]:
+        """Name the alien, with one clue as evidence. Wrong is a learning moment, not the end."""
+        assert self.case is not None
+        correct = suspect == self.case.alien
+        misfit = next((c for c in self.state.clues if not fits(self.level, self.case, c,
+                                                               suspect)), None)
+        result = {
+            "suspect": suspect, "evidence": evidence, "correct": correct,
+            "attempt": len(self.state.accusations) + 1,
+            "evidence_fits": evidence is not None and fits(self.level, self.case, evidence,
+                                                            suspect),
+            "misfit": misfit, "clues": len(self.state.clues),
+            "left": suspects_left(self.level, self.case, self.state.clues),
+        }
+        self.state.accusations.append({k: result[k] for k in ("suspect", "evidence",
+                                                              "correct", "attempt")})
+        if correct:
+            self.state.solved = True
+        self.emit("accusation", result)
+        return result
 
     def apply_effects(self, effects: Iterable[Effect]) -> None:
         for effect in effects:
@@ -127,6 +270,9 @@ class World:
             elif effect.give_homework and effect.give_homework not in self.state.homework:
                 self.state.homework.append(effect.give_homework)
                 self.emit("homework_given", {"homework": effect.give_homework})
+            elif effect.note_homework and effect.note_homework not in self.state.homework_noted:
+                self.state.homework_noted.append(effect.note_homework)
+                self.emit("homework_noted", {"homework": effect.note_homework})
             elif effect.timetable_change and effect.timetable_change not in self.state.changes_seen:
                 self.state.changes_seen.append(effect.timetable_change)
                 self.emit("timetable_change_seen", {"change": effect.timetable_change})
@@ -145,9 +291,12 @@ class World:
 
     # --- saving ---
     def snapshot(self) -> dict[str, Any]:
+        # Quitting inside a lesson saves the moment after it: a lesson is never half-done.
+        clock = self.lesson.planned.lesson.end if self.lesson else self.clock.minutes
         return {
             "level": self.level.id, "day_index": self.day_index, "seed": self.seed,
-            "clock": self.clock.minutes, "real_time": self.real_time,
+            "clock": clock, "real_time": self.real_time, "day_over": self.day_over,
+            "level_over": self.level_over,
             "player": {"x": self.player.x, "y": self.player.y, "facing": self.player.facing},
             "npcs": {nid: {"x": n.body.x, "y": n.body.y, "facing": n.body.facing,
                            "heading_out": n.heading_out, "pause": n.pause}
@@ -169,6 +318,8 @@ class World:
                 npc.body.x, npc.body.y, npc.body.facing = n["x"], n["y"], n["facing"]
                 npc.heading_out, npc.pause = n["heading_out"], n["pause"]
         world.state = PupilState.from_dict(data["state"])
+        world.day_over = bool(data.get("day_over", False))
+        world.level_over = bool(data.get("level_over", False))
         world.room = world.map.room_at(world.player.x, world.player.y - 1)
         world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
         return world
@@ -195,7 +346,11 @@ class World:
         return npcs
 
     def _player_blocked(self, box: tuple[float, ...]) -> bool:
-        return any(movement.overlaps(box, npc.body.hitbox()) for npc in self.npcs.values())
+        # Someone who already overlaps the pupil (after stairs, or a new morning) never
+        # holds them: they can always step apart.
+        here = self.player.hitbox()
+        return any(movement.overlaps(box, other) and not movement.overlaps(here, other)
+                   for other in (npc.body.hitbox() for npc in self.npcs.values()))
 
     def _update_npcs(self, dt: float) -> None:
         player_box = self.player.hitbox()
@@ -215,8 +370,10 @@ class World:
                 continue
             mx = (dx > 0) - (dx < 0) if abs(dx) >= 2 else 0
             my = (dy > 0) - (dy < 0) if abs(dy) >= 2 else 0
+            start_box = npc.body.hitbox()
             movement.step(npc.body, mx, my, dt, self.map,
-                          lambda box: movement.overlaps(box, player_box), NPC_SPEED)
+                          lambda box, start=start_box: movement.overlaps(box, player_box)
+                          and not movement.overlaps(start, player_box), NPC_SPEED)
 
     def _check_place(self) -> None:
         feet_y = self.player.y - 1

@@ -1,0 +1,1 @@
+"""Simulated pupils: bots that play the real world logic, for mentors' demos and benchmarks."""

@@ -1,0 +1,213 @@
+"""A simulated pupil with a style (kind, rude, hesitant, late, forgetful).
+
+It plays the real World: walks with the Navigator at the game's own 1/60 s
+step, talks, chooses, goes to lessons, writes homework down (or not), plans and
+does it, and accuses the alien. Nothing is made up: every logged event comes
+from the world it plays in.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.world.conversation import Conversation
+from game.world.navigator import Navigator, NoWay
+from game.world.world import World
+
+STYLES = ("kind", "rude", "hesitant", "late", "forgetful")
+DT = 1.0 / 60.0
+WALK_LIMIT = 60 * 60  # frames before a walk is given up (someone in the way)
+FEELINGS = ("good", "ok", "hard")
+
+
+@dataclass
+class Style:
+    name: str
+    think: tuple[float, float]  # seconds to choose
+    dawdle: tuple[int, int]  # minutes after the bell before walking to class
+    late_chance: float  # how often they dawdle before a lesson
+    notes_homework: float  # chance to write homework down
+    chats: int  # conversations per break
+
+
+STYLE = {
+    "kind": Style("kind", (2, 6), (1, 3), 0.05, 0.95, 2),
+    "rude": Style("rude", (1, 3), (1, 6), 0.3, 0.6, 2),
+    "hesitant": Style("hesitant", (8, 25), (1, 4), 0.15, 0.8, 1),
+    "late": Style("late", (2, 8), (1, 8), 0.8, 0.7, 2),
+    "forgetful": Style("forgetful", (2, 8), (1, 5), 0.3, 0.15, 1),
+}
+
+
+class Bot:
+    def __init__(self, world: World, style: str, rng: random.Random) -> None:
+        self.world = world
+        self.style = STYLE[style]
+        self.rng = rng
+        self.talked: set[str] = set()
+
+    # --- a whole day ---
+    def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
+        world = self.world
+        steps = 0
+        while not world.day_over and steps < max_steps:
+            steps += 1
+            if world.lesson is not None:
+                conversation = world.begin_lesson()
+                if conversation is not None:
+                    self.converse(conversation)
+                continue
+            self.free_time()
+        if not world.day_over:
+            world.end_day()
+
+    def free_time(self) -> None:
+        world = self.world
+        nxt = world.known_next_lesson()
+        now = world.clock.minutes
+        if nxt is None:
+            self._idle(60)
+            return
+        spare = nxt.lesson.start - now
+        for hw in world.state.homework_noted:
+            if hw not in world.state.homework_done and \
+                    world.state.homework_plan.get(hw) == "pauze" and spare > 10:
+                self.do_homework(hw, "school")
+                return
+        people = [n for n in world.npcs if n not in self.talked]
+        talkers = [n for n in people if world.level.character(n).dialogue]
+        if talkers and self.rng.random() < 0.7:
+            people = talkers
+        if spare > 8 and people and len(self.talked) < self.style.chats * (world.day_index + 1) \
+                + 1 + 2 * len(world.state.lessons):
+            who = self.rng.choice(people)
+            self.talked.add(who)
+            if self.walk_to(who, until=nxt.lesson.start - 4):
+                conversation = world.talk(world.npcs[who])
+                if conversation is not None:
+                    self.converse(conversation)
+            return
+        dawdles = False
+        if now < nxt.lesson.start and self.rng.random() < self.style.late_chance:
+            dawdles = True
+            self._idle_until(nxt.lesson.start + self.rng.randint(*self.style.dawdle))
+        if world.room is None or world.room.id != nxt.room:
+            if self.rng.random() < (0.6 if self.style.name == "hesitant" else 0.25):
+                world.open_floor_plan()  # looks up the way first
+            self.walk_to(nxt.room)
+        if world.room and world.room.id == nxt.room and not dawdles:
+            world.wait_for_bell()
+        self._idle(10)
+
+    # --- acting ---
+    def walk_to(self, target: str, until: float | None = None) -> bool:
+        world = self.world
+        nav = Navigator(target)
+        for _ in range(WALK_LIMIT):
+            if world.lesson is not None or world.day_over:
+                return False
+            if until is not None and world.clock.minutes >= until:
+                return False
+            try:
+                step = nav.step(world)
+            except NoWay:
+                return False
+            if step is None:
+                return True
+            world.update(DT, (float(step[0]), float(step[1])))
+        return False
+
+    def converse(self, conversation: Conversation) -> None:
+        world = self.world
+        for _ in range(200):
+            if conversation.finished:
+                break
+            if conversation.at_choice:
+                world.think(self.rng.uniform(*self.style.think))
+                conversation.choose(self.pick(conversation))
+            else:
+                world.think(self.rng.uniform(0.8, 2.5))  # reading a line
+                conversation.advance()
+        if not conversation.finished:
+            world.end_conversation(conversation)
+
+    def pick(self, conversation: Conversation) -> int:
+        choices = conversation.choices
+        score = [sum(c.tags.aspects.values()) for c in choices]
+        name = self.style.name
+        ids = [c.id for c in choices]
+        note = next((i for i, c in enumerate(ids) if c.endswith("-noteren")), None)
+        if note is not None:
+            remember = next(i for i, c in enumerate(ids) if c.endswith("-onthouden"))
+            return note if self.rng.random() < self.style.notes_homework else remember
+        if name == "rude" and self.rng.random() < 0.7:
+            return score.index(min(score))
+        if name == "hesitant" and self.rng.random() < 0.6:
+            neutral = [i for i, s in enumerate(score) if s == 0]
+            return self.rng.choice(neutral) if neutral else len(choices) - 1
+        if name == "kind" or self.rng.random() < 0.6:
+            return score.index(max(score))
+        return self.rng.randrange(len(choices))
+
+    def plan_homework(self) -> None:
+        state = self.world.state
+        for hw in state.homework_noted:
+            if hw not in state.homework_plan and hw not in state.homework_done:
+                slot = "vanavond" if self.style.name != "kind" else self.rng.choice(
+                    ("pauze", "vanavond"))
+                self.world.plan_homework(hw, slot)
+
+    def do_homework(self, homework_id: str, when: str) -> None:
+        task = self.world.homework_task(homework_id, when)
+        while not task.done:
+            self.world.think(self.rng.uniform(3, 12))
+            question = task.question
+            assert question is not None
+            right = self.rng.random() < (0.85 if self.style.name != "forgetful" else 0.6)
+            task.answer(question.answer if right else
+                        self.rng.choice([i for i in range(len(question.options))
+                                         if i != question.answer]))
+
+    def evening(self) -> None:
+        """At home: planned homework gets done (the forgetful sometimes skip it)."""
+        for hw in list(self.world.state.homework_noted):
+            if hw in self.world.state.homework_done:
+                continue
+            if self.world.state.homework_plan.get(hw) == "vanavond" or self.rng.random() < 0.5:
+                if self.style.name == "forgetful" and self.rng.random() < 0.5:
+                    continue
+                self.do_homework(hw, "vanavond")
+
+    def reflect(self) -> None:
+        weights = {"kind": (6, 3, 1), "rude": (3, 4, 3), "hesitant": (2, 4, 4),
+                   "late": (3, 4, 3), "forgetful": (3, 5, 2)}[self.style.name]
+        self.world.think(self.rng.uniform(2, 8))
+        self.world.reflect_feeling(self.rng.choices(FEELINGS, weights)[0])
+
+    def maybe_accuse(self, must: bool) -> None:
+        world = self.world
+        if world.case is None or world.state.solved:
+            return
+        from game.world.case import suspects_left
+
+        left = suspects_left(world.level, world.case, world.state.clues)
+        if len(left) == 1 or must:
+            for _ in range(len(world.level.alien.candidates)):
+                suspect = self.rng.choice(left)
+                evidence = next((c for c in world.state.clues), None)
+                result = world.accuse(suspect, evidence)
+                if result["correct"]:
+                    return
+                left = [s for s in left if s != suspect] or left
+
+    def _idle(self, frames: int) -> None:
+        for _ in range(frames):
+            if self.world.lesson is not None or self.world.day_over:
+                return
+            self.world.update(DT)
+
+    def _idle_until(self, minute: float) -> None:
+        while self.world.clock.minutes < minute and self.world.lesson is None \
+                and not self.world.day_over:
+            self.world.update(DT)

@@ -1,0 +1,87 @@
+"""`python main.py simulate`: simulated pupils play real school days into a real log.
+
+Each session is one sitting of one school day, played by a Bot in the real
+World and written through the real SessionLog. Odd sessions continue the saved
+game (day 2 after day 1); then a new game starts with a new seed, so the alien
+differs. Mentors use it to try the dashboard; benchmarks use it for data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.content.bundle import Content
+from game.journal.journal import Journal
+from game.journal.writer import SessionInfo
+from game.sim.bot import STYLES, Bot
+from game.world.world import World
+
+ANIMALS = ("Vos", "Uil", "Das", "Egel", "Otter", "Kiwi", "Lynx", "Valk", "Bever", "Haas",
+           "Mees", "Reiger", "Zwaluw", "Panda", "Tijger", "Dolfijn", "Eekhoorn", "Merel")
+
+
+@dataclass
+class SimulationResult:
+    pupils: int
+    sessions: int
+    events: int
+    choices: int
+
+
+def pseudonym(index: int, class_code: str | None) -> str:
+    base = f"{ANIMALS[index % len(ANIMALS)]}-{index + 1:02d}"
+    return f"{class_code}-{base}" if class_code else f"Sim-{base}"
+
+
+def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
+             class_code: str | None = None, seed: int = 1) -> SimulationResult:
+    rng = random.Random(seed)
+    journal = Journal.open(db)
+    if journal.read_only:
+        raise RuntimeError(journal.notice or "the log is read-only")
+    events = choices = 0
+    try:
+        for p in range(pupils):
+            name = pseudonym(p, class_code)
+            style = STYLES[p % len(STYLES)] if rng.random() < 0.8 else rng.choice(STYLES)
+            saved: dict | None = None
+            for _ in range(sessions):
+                world_seed = rng.randrange(1, 2**31)
+                world = World.restore(content, saved) if saved else World(content,
+                                                                          seed=world_seed)
+                log = journal.start_session(SessionInfo(
+                    pupil=name, level=content.level.id, seed=world.seed,
+                    language=rng.choice(("nl", "nl", "nl", "en")),
+                    settings={"text_speed": rng.choice(("normal", "slow", "fast")),
+                              "bot": style}, class_code=class_code))
+                for event in world.drain_events():
+                    log.record(event)
+                world.listeners.append(log.record)
+                if saved:
+                    world.emit("resume", {"day": world.day.id, "clock": world.clock.text()})
+                bot = Bot(world, style, random.Random(rng.random()))
+                saved = _play_one_day(world, bot)
+                world.emit("quit", {"clock": world.clock.text()})
+                journal.end_session()
+                events += log.seq
+                choices += sum(1 for e in world.events if e.kind == "choice")
+    finally:
+        journal.close()
+    return SimulationResult(pupils, pupils * sessions, events, choices)
+
+
+def _play_one_day(world: World, bot: Bot) -> dict | None:
+    """Play the day; return the save to continue from, or None when the level is over."""
+    bot.play_day()
+    bot.reflect()
+    if world.last_day:
+        bot.maybe_accuse(must=True)
+        world.finish_level()
+        return None
+    bot.maybe_accuse(must=False)
+    bot.plan_homework()
+    bot.evening()
+    world.start_next_day()
+    return world.snapshot()
