@@ -74,6 +74,33 @@ class SchoolScene(Scene):
         self.player_sheet = SpriteSheet.get("player")
         self.banner_time = BANNER_SECONDS
         self.banner_room = world.room
+        self.bell_text: str | None = None
+        self.bell_time = BANNER_SECONDS
+        self.reflecting = False
+        world.listeners.append(self._on_event)
+
+    def _on_event(self, event) -> None:
+        """The bell and its warning show as a calm banner (no sound, no flash)."""
+        if event.kind in ("bell", "bell_warning"):
+            t, lang = self.app.texts, self.app.texts.language
+            lesson = self.world.level.lesson(event.data["lesson"])[1]
+            known = self.world.known_next_lesson()
+            room = known.room if known and known.lesson.id == lesson.id else lesson.room
+            label = self.world.map.rooms[room].label.get(lang)
+            key = "bell_ring" if event.kind == "bell" else "bell_warning"
+            self.bell_text = t(key, subject=lesson.subject.get(lang), room=label)
+            self.bell_time = 0.0
+
+    def new_day(self) -> None:
+        """The next morning: the scene follows the world to the start of the day."""
+        self.reflecting = False
+        self.banner_room, self.banner_time = self.world.room, 0.0
+
+    def leave(self) -> None:
+        """The game is over: save the finished state and close the sitting in the log."""
+        self.app.store.save(self.pupil, self.world.snapshot())
+        if self.app.journal is not None:
+            self.app.journal.end_session()
 
     # --- input and time ---
     def handle(self, event: pygame.event.Event) -> None:
@@ -81,8 +108,23 @@ class SchoolScene(Scene):
             from game.scenes.pause import PauseScene
 
             self.app.push(PauseScene(self.app))
+        elif keys.is_key(event, {pygame.K_p}):
+            from game.scenes.floor_plan import FloorPlanScene
+
+            self.app.push(FloorPlanScene(self.app, self.world))
+        elif keys.is_key(event, {pygame.K_r}):
+            from game.scenes.agenda import AgendaScene
+
+            self.app.push(AgendaScene(self.app, self.world))
+        elif keys.is_key(event, {pygame.K_n}) and self.world.case is not None:
+            from game.scenes.notebook import NotebookScene
+
+            self.app.push(NotebookScene(self.app, self.world))
         elif keys.is_key(event, keys.INTERACT_KEYS):
-            self.talk()
+            if self.world.npc_in_reach() is None and self.world.can_wait_for_bell():
+                self.world.wait_for_bell()
+            else:
+                self.talk()
         elif keys.is_click(event):
             npc = self.world.npc_in_reach()
             if npc is not None:
@@ -105,6 +147,25 @@ class SchoolScene(Scene):
             self.banner_room = self.world.room
             self.banner_time = 0.0
         self.banner_time += dt
+        self.bell_time += dt
+        if self.app.top is not self:
+            return
+        world = self.world
+        if world.lesson is not None and world.conversation is None:
+            conversation = world.begin_lesson()
+            if conversation is not None:
+                from game.scenes.dialogue import DialogueScene
+
+                self.app.push(DialogueScene(self.app, world, conversation))
+        elif world.notices:
+            from game.scenes.day_end import NoticeScene
+
+            self.app.push(NoticeScene(self.app, world, world.notices.pop(0)))
+        elif world.day_over and not self.reflecting and not world.level_over:
+            from game.scenes.day_end import ReflectionScene
+
+            self.reflecting = True
+            self.app.push(ReflectionScene(self.app, world))
 
     def on_quit(self) -> None:
         self.world.emit("quit", {"clock": self.world.clock.text()})
@@ -138,7 +199,7 @@ class SchoolScene(Scene):
         surface.blit(clock, (box.x + 18, box.y + 12))
         surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 56))
         # Top right: the next lesson.
-        nxt = world.next_lesson()
+        nxt = world.known_next_lesson()
         if nxt is not None:
             label = t("hud_now") if nxt.lesson.start <= world.clock.minutes else t("hud_next")
             room_label = world.map.rooms[nxt.room].label.get(lang)
@@ -159,35 +220,44 @@ class SchoolScene(Scene):
         npc = world.npc_in_reach()
         if npc is not None and world.conversation is None:
             prompt = t("hud_talk", name=npc.name)
+        elif world.can_wait_for_bell():
+            prompt = t("hud_wait")
         bar = pygame.Rect(16, h - 62, w - 32, 46)
         look.panel(surface, bar, radius=12)
         surface.blit(look.text(f"{t('hud_goal')}: {goal}", 30, look.INK), (bar.x + 18, bar.y + 12))
-        right = look.text(prompt or t("hud_keys"), 30, look.ACCENT if prompt else look.MUTED,
+        right = look.text(prompt or t("hud_keys_more"), 30, look.ACCENT if prompt else look.MUTED,
                           bold=bool(prompt))
         surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
         self._draw_room_banner(surface)
+        if self.bell_text and self.bell_time < BANNER_SECONDS * 1.5:
+            self._draw_banner(surface, self.bell_text, self.bell_time / (BANNER_SECONDS * 1.5),
+                              y=250)
 
     def _draw_room_banner(self, surface: pygame.Surface) -> None:
         """The room's name when you walk in."""
         lang = self.app.texts.language
         if self.banner_room is not None and self.banner_time < BANNER_SECONDS:
-            self._draw_banner(surface, self.banner_room.label.get(lang))
+            self._draw_banner(surface, self.banner_room.label.get(lang),
+                              self.banner_time / BANNER_SECONDS)
 
     def _goal_text(self) -> str:
         t = self.app.texts
-        nxt = self.world.next_lesson()
+        nxt = self.world.known_next_lesson()
         if nxt is None:
             return t("hud_no_lessons")
+        here = self.world.room.id if self.world.room else None
+        if nxt.lesson.start <= self.world.clock.minutes and here != nxt.room:
+            return t("hud_late", room=self.world.map.rooms[nxt.room].label.get(t.language))
         room = self.world.map.rooms[nxt.room]
         return f"{nxt.lesson.subject.get(t.language)} · {room.label.get(t.language)} " \
                f"({t.floor(room.floor)})"
 
-    def _draw_banner(self, surface: pygame.Surface, label: str) -> None:
+    def _draw_banner(self, surface: pygame.Surface, label: str, progress: float,
+                     y: int = 170) -> None:
         # A gentle fade in and out, never a flash.
-        progress = self.banner_time / BANNER_SECONDS
         alpha = int(255 * min(1.0, progress * 6, (1 - progress) * 4))
         text = look.text(label, 64, look.INK, bold=True)
-        box = text.get_rect(center=(surface.get_width() // 2, 170)).inflate(60, 30)
+        box = text.get_rect(center=(surface.get_width() // 2, y)).inflate(60, 30)
         layer = pygame.Surface(box.size, pygame.SRCALPHA)
         look.panel(layer, layer.get_rect().inflate(-8, -8).move(-2, -2), radius=16)
         layer.blit(text, text.get_rect(center=(box.w // 2 - 2, box.h // 2 - 2)))
@@ -199,7 +269,8 @@ def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
     """Open the school for this pupil, continuing their saved game when asked."""
     content = app.content
     saved = app.store.load(pupil) if resume else None
-    resumed = saved is not None and saved.get("level") == content.level.id
+    resumed = saved is not None and saved.get("level") == content.level.id \
+        and not saved.get("level_over")
     if resumed:
         world = World.restore(content, saved)
     else:

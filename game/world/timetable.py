@@ -45,7 +45,7 @@ def next_lesson(day: Day, now: float, seen: Collection[str] | None = None,
                 decided: Collection[str] = ()) -> PlannedLesson | None:
     """The lesson going on now, or else the next one; cancelled and finished ones skipped."""
     for item in planned(day, now, seen):
-        if item.lesson.id in decided and item.lesson.end <= now:
+        if item.lesson.id in decided:  # on time, late, missed: done or going on now
             continue
         if item.lesson.end > now and not item.cancelled:
             return item

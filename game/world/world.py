@@ -71,6 +71,8 @@ class World:
 
     def known_next_lesson(self) -> PlannedLesson | None:
         """The next lesson as the pupil knows it: only the changes they have seen."""
+        if self.lesson is not None:
+            return self.lesson.planned
         return next_lesson(self.day, self.clock.minutes, self.state.changes_seen,
                            self.state.lessons)
 

@@ -1,0 +1,189 @@
+"""The end of a school day: reflection (strengths first), the evening, the end of the game.
+
+Reflection -> (evening with homework -> next morning) or, after the last day,
+(the accusation if the case is still open ->) the end card -> the title screen.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import input as keys
+from game.scenes.card import CardScene, option_rows, pick
+from game.ui import look
+from game.world.homework import open_homework
+
+GOOD = (60, 140, 90)
+FEELINGS = ("good", "ok", "hard")
+
+
+class ReflectionScene(CardScene):
+    def __init__(self, app, world) -> None:
+        super().__init__(app, world)
+        self.summary = world.day_summary()
+        self.selected = 0
+        self.rects: list[pygame.Rect] = []
+
+    def title(self) -> str:
+        return self.app.texts("reflect_title", day=self.world.day.title.get(
+            self.app.texts.language))
+
+    def hint(self) -> str:
+        return self.app.texts("accuse_hint")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        self.selected, confirmed = pick(event, len(FEELINGS), self.selected, self.rects)
+        if confirmed:
+            self.world.reflect_feeling(FEELINGS[self.selected])
+            after_reflection(self.app, self.world)
+
+    def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        t, lang = self.app.texts, self.app.texts.language
+        surface.blit(look.text(t("reflect_strengths"), 36, GOOD, bold=True), area.topleft)
+        y = area.y + 48
+        for line in self.summary.strengths:
+            y = look.blit_lines(surface, look.wrap("• " + line.get(lang), 34, area.w - 20), 34,
+                                area.x + 10, y) + 6
+        y += 14
+        tomorrow = "reflect_tomorrow_last" if self.world.last_day else "reflect_tomorrow"
+        surface.blit(look.text(t(tomorrow), 36, look.ACCENT, bold=True), (area.x, y))
+        if self.summary.tip is not None:
+            y = look.blit_lines(surface, look.wrap(self.summary.tip.get(lang), 34, area.w - 20),
+                                34, area.x + 10, y + 48)
+        y += 24
+        surface.blit(look.text(t("reflect_feel"), 34, look.INK, bold=True), (area.x, y))
+        self.rects = option_rows(surface, [t(f"feel_{f}") for f in FEELINGS], self.selected,
+                                 area.x, y + 44, 300, size=30, row=44)
+
+
+def after_reflection(app, world) -> None:
+    app.pop()
+    if not world.last_day:
+        app.push(EveningScene(app, world))
+    elif world.state.solved or world.case is None:
+        app.push(EndScene(app, world))
+    else:
+        from game.scenes.accusation import AccusationScene
+
+        app.push(AccusationScene(app, world, then=lambda: app.push(EndScene(app, world))))
+
+
+class EveningScene(CardScene):
+    def __init__(self, app, world) -> None:
+        super().__init__(app, world)
+        self.selected = 0
+        self.rects: list[pygame.Rect] = []
+
+    def title(self) -> str:
+        return self.app.texts("evening_title")
+
+    def hint(self) -> str:
+        return self.app.texts("accuse_hint")
+
+    def _items(self) -> list[tuple[str, str | None]]:
+        t, lang = self.app.texts, self.app.texts.language
+        items: list[tuple[str, str | None]] = [
+            (f"{t('evening_do')}: {hw.title.get(lang)}", hw.id) for hw in open_homework(self.world)]
+        items.append((t("evening_next"), None))
+        return items
+
+    def handle(self, event: pygame.event.Event) -> None:
+        items = self._items()
+        self.selected, confirmed = pick(event, len(items), self.selected, self.rects)
+        if not confirmed:
+            return
+        homework_id = items[self.selected][1]
+        if homework_id is not None:
+            from game.scenes.homework import HomeworkScene
+
+            self.app.push(HomeworkScene(self.app, self.world, homework_id, "vanavond"))
+        else:
+            self.app.pop()
+            self.world.start_next_day()
+            school = self.app.find_school()
+            if school is not None:
+                school.new_day()
+
+    def on_resume(self) -> None:
+        self.selected = 0
+
+    def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        t, lang, world = self.app.texts, self.app.texts.language, self.world
+        y = area.y
+        open_items = open_homework(world)
+        if not open_items:
+            y = look.blit_lines(surface, look.wrap(t("evening_nothing"), 36, area.w), 36,
+                                area.x, y)
+        for hw in open_items:
+            key = "evening_planned" if world.state.homework_plan.get(hw.id) == "vanavond" \
+                else "evening_open"
+            y = look.blit_lines(surface, look.wrap(t(key, title=hw.title.get(lang)), 34,
+                                                   area.w), 34, area.x, y) + 8
+        self.rects = option_rows(surface, [label for label, _ in self._items()], self.selected,
+                                 area.x, y + 30, min(area.w, 820))
+
+
+class EndScene(CardScene):
+    def __init__(self, app, world) -> None:
+        super().__init__(app, world)
+        world.finish_level()
+
+    def title(self) -> str:
+        return self.app.texts("end_title")
+
+    def hint(self) -> str:
+        return self.app.texts("end_back")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if keys.is_key(event, keys.CONFIRM_KEYS | keys.BACK_KEYS) or keys.is_click(event):
+            school = self.app.find_school()
+            if school is not None:
+                school.leave()
+            from game.scenes.title import TitleScene
+
+            while self.app.stack:
+                self.app.stack.pop()
+            self.app.push(TitleScene(self.app))
+
+    def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        t, world = self.app.texts, self.world
+        if world.state.solved and world.case is not None:
+            text = t("end_solved", name=world.level.character(world.case.alien).name)
+        else:
+            text = t("end_unsolved")
+        y = look.blit_lines(surface, look.wrap(text, 40, area.w), 40, area.x, area.y + 20)
+        summary = world.day_summary()
+        for line in summary.strengths:
+            y = look.blit_lines(surface, look.wrap("• " + line.get(t.language), 32, area.w),
+                                32, area.x, y + 10)
+
+
+class NoticeScene(CardScene):
+    """Something the pupil just found out (a note on the door, the notice board)."""
+
+    def __init__(self, app, world, message) -> None:
+        super().__init__(app, world)
+        self.message = message
+
+    def title(self) -> str:
+        return self.app.texts("notice_title")
+
+    def hint(self) -> str:
+        return self.app.texts("dialogue_next")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if keys.is_key(event, keys.CONFIRM_KEYS | keys.BACK_KEYS | keys.INTERACT_KEYS) or \
+                keys.is_click(event):
+            self.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        box = pygame.Rect(0, 0, 820, 260)
+        box.center = (w // 2, h // 2)
+        look.panel(surface, box, border=(214, 96, 70))
+        title = look.text(self.app.texts("notice_title"), 44, (214, 96, 70), bold=True)
+        surface.blit(title, (box.x + 28, box.y + 22))
+        look.blit_lines(surface, look.wrap(self.message.get(self.app.texts.language), 36,
+                                           box.w - 56), 36, box.x + 28, box.y + 84)
+        hint = look.text(self.hint(), 26, look.MUTED)
+        surface.blit(hint, hint.get_rect(bottomright=(box.right - 20, box.bottom - 12)))

@@ -1,0 +1,47 @@
+"""Every event kind the log promises, written by real play through the real log."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pygame
+from helpers import start_new_game
+
+from game.scripted import Press, Wait, run_script
+from game.sim.simulate import simulate
+
+REQUIRED = {"choice", "lesson_on_time", "lesson_late", "timetable_change_seen",
+            "floor_plan_opened", "homework_noted", "homework_planned", "homework_done",
+            "homework_late", "clue_found", "accusation", "mood_change", "level_start",
+            "level_end", "quit"}
+
+
+def test_simulated_pupils_write_every_event_kind(content, tmp_path):
+    db = tmp_path / "klas.sqlite"
+    result = simulate(content, db, pupils=5, sessions=2, class_code="1B", seed=4)
+    conn = sqlite3.connect(db)
+    kinds = {r[0] for r in conn.execute("select distinct kind from events")}
+    assert kinds >= REQUIRED, REQUIRED - kinds
+    assert result.sessions == 10 and conn.execute(
+        "select count(*) from sessions where class_code = '1B' and ended_at is not null"
+    ).fetchone()[0] == 10
+    # Every choice carries its context in the choices view.
+    row = conn.execute("select said_before, options, chosen, response_ms from choices "
+                       "where dialogue like 'les-%' limit 1").fetchone()
+    assert row[0] and row[1] and row[2].endswith(("-noteren", "-onthouden")) and row[3] > 0
+
+
+def test_the_game_logs_the_floor_plan_and_quitting(make_app, tmp_path):
+    app = make_app()
+    run_script(app, [*start_new_game("Uil"), Press(pygame.K_p), Wait(2),
+                     Press(pygame.K_ESCAPE), Wait(2), Press(pygame.K_r), Wait(2),
+                     Press(pygame.K_ESCAPE), Wait(2)])
+    db = app.options.db_path
+    app.quit()
+    conn = sqlite3.connect(db)
+    kinds = [r[0] for r in conn.execute("select kind from events order by seq")]
+    assert kinds[0] == "level_start" and kinds[-1] == "quit"
+    assert "floor_plan_opened" in kinds and "agenda_opened" in kinds
+    payload = conn.execute("select payload from events where kind = 'floor_plan_opened'"
+                           ).fetchone()[0]
+    assert '"next_room": "2.14"' in payload

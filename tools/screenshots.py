@@ -1,0 +1,78 @@
+"""Saves screenshots of the school-day screens to a folder (default: /tmp/shots).
+
+Run: SDL_VIDEODRIVER=dummy python tools/screenshots.py [FOLDER] [nl|en]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pygame  # noqa: E402
+from helpers import start_new_game  # noqa: E402
+
+from game.app import App, Options  # noqa: E402
+from game.scenes.agenda import AgendaScene  # noqa: E402
+from game.scenes.day_end import EveningScene, ReflectionScene  # noqa: E402
+from game.scenes.floor_plan import FloorPlanScene  # noqa: E402
+from game.scenes.homework import HomeworkScene  # noqa: E402
+from game.scenes.notebook import NotebookScene  # noqa: E402
+from game.scripted import Call, Press, Wait, run_script  # noqa: E402
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
+    language = sys.argv[2] if len(sys.argv) > 2 else "nl"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Options(data_dir=Path(tmp), fast=True, seed=3, language=language))
+        app.settings["route_assist"] = True
+        run_script(app, start_new_game())
+        world = app.find_school().world
+        world.state.homework = ["wiskunde-som"]
+        world.state.homework_noted = ["wiskunde-som"]
+        world.state.clues = ["mentor-observatie", "noor-tip"]
+
+        def shot(name: str):
+            return Call(lambda a: pygame.image.save(a.screen, str(out / f"{name}.png")))
+
+        def push(make):
+            return Call(lambda a: a.push(make(a)))
+
+        steps = [
+            push(lambda a: FloorPlanScene(a, world)), Wait(2), shot("floor_plan"),
+            Press(pygame.K_ESCAPE), Wait(1),
+            push(lambda a: AgendaScene(a, world)), Press(pygame.K_RETURN), Wait(2),
+            shot("agenda"), Press(pygame.K_ESCAPE), Wait(1),
+            push(lambda a: HomeworkScene(a, world, "wiskunde-som", "school")), Wait(1),
+            Press(pygame.K_1), Wait(2), shot("homework"), Press(pygame.K_ESCAPE), Wait(1),
+            push(lambda a: NotebookScene(a, world)), Wait(2), shot("notebook"),
+            Press(pygame.K_a), Wait(2), shot("accusation"), Press(pygame.K_2), Wait(1),
+            Press(pygame.K_1), Wait(2), shot("accusation_result"), Press(pygame.K_ESCAPE),
+            Wait(1), Press(pygame.K_ESCAPE), Wait(1),
+            push(lambda a: ReflectionScene(a, world)), Wait(2), shot("reflection"),
+            Call(lambda a: a.pop()),
+            push(lambda a: EveningScene(a, world)), Wait(2), shot("evening"),
+            Call(lambda a: a.pop()), Wait(1),
+        ]
+        run_script(app, steps)
+        # A lesson: walk into 2.14 and let the bell ring.
+        from game.scripted import WalkTo
+
+        run_script(app, [WalkTo("2.14"), Press(pygame.K_e), Wait(3), shot("lesson"),
+                         Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(3),
+                         Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(60),
+                         shot("lesson_homework")])
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()
