@@ -18,7 +18,12 @@ class Event:
 
 
 KINDS = (
-    "level_start", "level_end", "room_entered", "stairs_taken", "conversation_started",
-    "line_shown", "choice", "mood_change", "relation_change", "flag_set", "clue_found",
-    "homework_given", "timetable_change_seen", "quit",
+    "level_start", "level_end", "resume", "quit", "day_start", "day_end",
+    "room_entered", "stairs_taken", "conversation_started", "choice",
+    "mood_change", "relation_change", "flag_set", "clue_found",
+    "bell_warning", "bell", "waited_for_bell", "lesson_on_time", "lesson_late",
+    "lesson_missed", "lesson_cancelled", "lesson_end", "timetable_change_seen",
+    "floor_plan_opened", "agenda_opened", "notebook_opened",
+    "homework_given", "homework_noted", "homework_planned", "homework_done",
+    "homework_handed_in", "homework_late", "accusation",
 )
