@@ -271,3 +271,15 @@ def test_killing_the_game_mid_play_keeps_every_committed_choice(tmp_path):
         conn.close()
         assert stored >= reported
         assert seqs == list(range(1, len(seqs) + 1))  # no gaps: batches land whole or not
+
+
+def test_the_title_screen_says_when_a_broken_log_was_set_aside(make_app, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "journal.sqlite").write_text("kapot bestand\n")
+    app = make_app()
+    assert app.journal_notice and "journal.kapot-" in app.journal_notice
+    assert app.journal is not None and not app.journal.read_only
+    kept = [p.name for p in data.iterdir() if p.name.startswith("journal.kapot-")]
+    assert len(kept) == 1 and (data / kept[0]).read_text() == "kapot bestand\n"
+    app.draw()  # the notice is drawn on the title screen without trouble

@@ -58,3 +58,9 @@ class TitleScene(Scene):
         self.menu.draw(surface, w // 2, 230)
         hint = look.text(t("menu_hint"), 28, look.PAPER)
         surface.blit(hint, hint.get_rect(midbottom=(w // 2, h - 20)))
+        notice = self.app.journal_notice
+        if notice:  # a bad log file was set aside, or a newer one is left alone
+            lines = look.wrap(notice, 24, w - 120)[:4]
+            box = pygame.Rect(40, h - 70 - len(lines) * 24, w - 80, len(lines) * 24 + 20)
+            look.panel(surface, box, border=(214, 96, 70), radius=10)
+            look.blit_lines(surface, lines, 24, box.x + 20, box.y + 10)
