@@ -49,3 +49,18 @@ def test_normal_text_speed_types_the_line_gradually(make_app):
     run_script(app, [Press(pygame.K_RETURN)])  # Enter shows the rest at once
     assert not scene._typing()
     assert scene.conversation.line.text.nl == "Hoi! Jij bent nieuw, toch? Ik ben Noor."
+
+
+def test_the_route_assist_setting_draws_the_way_on_the_floor_plan(make_app):
+    from helpers import start_new_game
+
+    from game.scenes.floor_plan import FloorPlanScene
+
+    app = make_app()
+    run_script(app, _open_settings_from_title() + [Press(pygame.K_3), Wait(1)])
+    assert app.settings["route_assist"] is True
+    assert app.store.load_settings()["route_assist"] is True
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), *start_new_game(), Press(pygame.K_p),
+                     Wait(2)])
+    plan = app.top
+    assert isinstance(plan, FloorPlanScene) and len(plan.route) > 10
