@@ -45,3 +45,33 @@ def test_the_game_logs_the_floor_plan_and_quitting(make_app, tmp_path):
     payload = conn.execute("select payload from events where kind = 'floor_plan_opened'"
                            ).fetchone()[0]
     assert '"next_room": "2.14"' in payload
+
+
+def test_keys_alone_take_the_pupil_to_a_lesson_on_time_and_note_homework(make_app):
+    """The real loop: walk with arrow keys, E waits for the bell, Enter reads, 1 notes."""
+    from game.scenes.dialogue import DialogueScene
+    from game.scripted import WalkTo
+
+    app = make_app()
+    run_script(app, [*start_new_game("Das"), WalkTo("2.14"), Press(pygame.K_e), Wait(3)])
+    world = app.find_school().world
+    assert world.state.lessons == {"mentorles": "on_time"}
+    assert isinstance(app.top, DialogueScene) and app.top.conversation.is_lesson
+    run_script(app, [step for _ in range(12) for step in (Press(pygame.K_RETURN), Wait(2))])
+    assert world.lesson is None and world.clock.text() == "09:20"
+    assert "mentor-observatie" in world.state.clues
+    run_script(app, [WalkTo("1.05"), Press(pygame.K_e), Wait(3)])
+    assert world.state.lessons["wiskunde-1"] == "on_time"
+    for _ in range(20):
+        if app.top.conversation.at_choice:
+            break
+        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    run_script(app, [Press(pygame.K_1), Wait(2)]
+               + [step for _ in range(4) for step in (Press(pygame.K_RETURN), Wait(2))])
+    assert "wiskunde-som" in world.state.homework_noted
+    db = app.options.db_path
+    app.quit()
+    conn = sqlite3.connect(db)
+    row = conn.execute("select chosen, said_before from choices where dialogue = "
+                       "'les-wiskunde-1'").fetchone()
+    assert row[0] == "wiskunde-som-noteren" and "Huiswerk" in row[1]
