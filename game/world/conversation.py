@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from game.content.dialogue import Choice, Dialogue, Line
 from game.content.schema import LocalText
 from game.world.conditions import holds
+from game.world.events import choice_data
 
 if TYPE_CHECKING:
     from game.world.world import World
@@ -73,16 +74,14 @@ class Conversation:
         choice = self.choices[index]
         assert self.dialogue is not None and self.node_id is not None
         response_ms = int(round((self.world.real_time - self._options_shown_at) * 1000))
-        self.world.emit("choice", {
-            "dialogue": self.dialogue.id, "node": self.node_id, "character": self.character,
-            "said_before": [_line_data(s) for s in self.history[-4:]],
-            "options": [{"id": c.id, "nl": c.text.nl, "en": c.text.en} for c in self.choices],
-            "chosen": choice.id, "chosen_index": index,
-            "chosen_text": {"nl": choice.text.nl, "en": choice.text.en},
-            "aspects": dict(choice.tags.aspects), "skills": list(choice.tags.skills),
-            "reflect": choice.reflect.model_dump() if choice.reflect else None,
-            "response_ms": response_ms,
-        })
+        self.world.emit("choice", choice_data(
+            dialogue=self.dialogue.id, node=self.node_id, character=self.character,
+            said_before=[_line_data(s) for s in self.history[-4:]],
+            options=[{"id": c.id, "nl": c.text.nl, "en": c.text.en} for c in self.choices],
+            chosen_index=index, aspects=dict(choice.tags.aspects),
+            skills=list(choice.tags.skills),
+            reflect=choice.reflect.model_dump() if choice.reflect else None,
+            response_ms=response_ms))
         if choice.once:
             self.world.state.used_once.add(f"{self.dialogue.id}:{choice.id}")
         self.history.append(ShownLine("player", choice.text, "neutral"))

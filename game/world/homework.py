@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.content.level import Homework, Question
+from game.world.events import choice_data
 
 if TYPE_CHECKING:
     from game.world.world import World
@@ -55,18 +56,15 @@ class HomeworkTask:
         assert question is not None
         correct = option == question.answer
         self.tries += 1
-        self.world.emit("choice", {
-            "dialogue": f"huiswerk-{self.homework.id}", "node": f"vraag-{self.index + 1}",
-            "character": "player",
-            "said_before": [{"speaker": "task", "nl": question.text.nl, "en": question.text.en,
-                             "emotion": "neutral"}],
-            "options": [{"id": f"optie-{i + 1}", "nl": o.nl, "en": o.en}
-                        for i, o in enumerate(question.options)],
-            "chosen": f"optie-{option + 1}", "chosen_index": option,
-            "chosen_text": question.options[option].model_dump(),
-            "aspects": {}, "skills": ["planning"], "reflect": None, "correct": correct,
-            "response_ms": int(round((self.world.real_time - self._shown_at) * 1000)),
-        })
+        self.world.emit("choice", choice_data(
+            dialogue=f"huiswerk-{self.homework.id}", node=f"vraag-{self.index + 1}",
+            character="player",
+            said_before=[{"speaker": "task", "nl": question.text.nl, "en": question.text.en,
+                          "emotion": "neutral"}],
+            options=[{"id": f"optie-{i + 1}", "nl": o.nl, "en": o.en}
+                     for i, o in enumerate(question.options)],
+            chosen_index=option, skills=["planning"], correct=correct,
+            response_ms=int(round((self.world.real_time - self._shown_at) * 1000))))
         self.last_correct = correct
         self._shown_at = self.world.real_time
         if correct:

@@ -19,7 +19,7 @@ from game.world import homework, movement, school_day
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
-from game.world.events import Event
+from game.world.events import Event, choice_data
 from game.world.movement import Body
 from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
 from game.world.pupil_state import PupilState
@@ -205,15 +205,12 @@ class World:
 
         options = [(f, both(f"feel_{f}")) for f in ("good", "ok", "hard")]
         question = both("reflect_feel")
-        self.emit("choice", {
-            "dialogue": "reflectie", "node": self.day.id, "character": "player",
-            "said_before": [{"speaker": "game", "nl": question.nl, "en": question.en,
-                             "emotion": "neutral"}],
-            "options": [{"id": f, "nl": t.nl, "en": t.en} for f, t in options],
-            "chosen": feeling, "chosen_index": [f for f, _ in options].index(feeling),
-            "chosen_text": dict(options)[feeling].model_dump(),
-            "aspects": {}, "skills": [], "reflect": None, "response_ms": 0,
-        })
+        self.emit("choice", choice_data(
+            dialogue="reflectie", node=self.day.id, character="player",
+            said_before=[{"speaker": "game", "nl": question.nl, "en": question.en,
+                          "emotion": "neutral"}],
+            options=[{"id": f, "nl": t.nl, "en": t.en} for f, t in options],
+            chosen_index=[f for f, _ in options].index(feeling)))
 
     # --- homework and the case ---
     def plan_homework(self, homework_id: str, slot: str) -> None:
