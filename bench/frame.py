@@ -8,25 +8,20 @@ Run: SDL_VIDEODRIVER=dummy python bench/frame.py
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import pygame
+import pytmx
+from _headless import percentile  # also sets up a headless run before any window opens
 
-import pygame  # noqa: E402
-import pytmx  # noqa: E402
-
-from game.app import STEP, App, Options  # noqa: E402
-from game.scenes.school import SpriteSheet, start_school  # noqa: E402
-from game.world.movement import Body  # noqa: E402
-from game.world.npc import Npc  # noqa: E402
-from game.world.world import World  # noqa: E402
+from game.app import STEP, App, Options
+from game.scenes.school import SpriteSheet, start_school
+from game.world.movement import Body
+from game.world.npc import Npc
+from game.world.world import World
 
 FRAMES = 2400
 EXTRA_PEOPLE = 14
@@ -42,11 +37,6 @@ def crowd(world: World) -> None:
         world.npcs[f"extra-{i}"] = Npc(f"extra-{i}", "Extra", "classmate",
                                        sprites[i % len(sprites)], Body(x, y), (x, y),
                                        (x, y + 40))
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
 
 def walk_input(frame: int) -> tuple[float, float]:

@@ -10,38 +10,28 @@ Run: SDL_VIDEODRIVER=dummy python bench/journal.py
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import pygame
+from _headless import percentile  # also sets up a headless run before any window opens
 
-import pygame  # noqa: E402
-
-from game.app import DEFAULT_LEVEL, App, Options  # noqa: E402
-from game.content.bundle import load_content  # noqa: E402
-from game.journal.journal import Journal  # noqa: E402
-from game.journal.writer import SessionInfo  # noqa: E402
-from game.scenes.dialogue import DialogueScene  # noqa: E402
-from game.scenes.school import start_school  # noqa: E402
-from game.world.events import Event  # noqa: E402
-from game.world.world import World  # noqa: E402
+from game.app import DEFAULT_LEVEL, App, Options
+from game.content.bundle import load_content
+from game.journal.journal import Journal
+from game.journal.writer import SessionInfo
+from game.scenes.dialogue import DialogueScene
+from game.scenes.school import start_school
+from game.world.events import Event
+from game.world.world import World
 
 WRITES = 2000
 PREFILL = 20_000
 FRAMES = 3600
 BUDGET_MS = 1000 / 60
 PEOPLE = ("noor", "daan", "fadil", "amber", "devries")
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
 
 def a_real_choice() -> Event:

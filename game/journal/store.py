@@ -24,10 +24,6 @@ class JournalError(Exception):
     """A log file we cannot use as asked; the message says why and what to do."""
 
 
-class NewerJournalError(JournalError):
-    pass
-
-
 @dataclass
 class OpenedLog:
     db: Database

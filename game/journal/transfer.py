@@ -32,13 +32,13 @@ class PupilRows:
 
 
 def read_pupil(db: Database, pupil: str) -> PupilRows:
-    row = db.execute("select * from pupils where id = ?", [pupil]).fetchone()
+    row = next(db.query("select * from pupils where id = ?", [pupil]), None)
     if row is None:
         known = [r[0] for r in db.execute("select id from pupils order by id")]
         hint = f" Bekend / known: {', '.join(known)}." if known else " Het logboek is leeg."
         raise JournalError(f"onbekende leerling / unknown pupil: {pupil!r}.{hint}")
     return PupilRows(
-        _as_dict(db, "pupils", row),
+        row,
         list(db.query("select * from sessions where pupil_id = ? order by started_at",
                       [pupil])),
         list(db.query("select e.* from events e join sessions s on s.id = e.session_id "
@@ -206,7 +206,3 @@ def _owner(pupils: dict[str, PupilRows], pupil: str, path: Path, number: int) ->
                            f"session of an unknown pupil {pupil!r}")
     return pupils[pupil]
 
-
-def _as_dict(db: Database, table: str, row: tuple) -> dict[str, Any]:
-    columns = [c.name for c in db[table].columns]
-    return dict(zip(columns, row, strict=True))

@@ -39,7 +39,6 @@ class HomeworkTask:
         self.when = when  # "school" or "vanavond"
         self.index = 0
         self.tries = 0
-        self.last_correct: bool | None = None
         self._shown_at = world.real_time
 
     @property
@@ -65,7 +64,6 @@ class HomeworkTask:
                      for i, o in enumerate(question.options)],
             chosen_index=option, skills=["planning"], correct=correct,
             response_ms=int(round((self.world.real_time - self._shown_at) * 1000))))
-        self.last_correct = correct
         self._shown_at = self.world.real_time
         if correct:
             self.index += 1

@@ -65,9 +65,6 @@ class Navigator:
         self._next = nxt
         return direction(world.player, here, nxt, smap)
 
-    def arrived(self, world: World) -> bool:
-        return self.path is not None and self.step(world) is None
-
     def _plan(self, world: World, here: Tile, avoid_people: bool = False) -> None:
         smap = world.map
         people = {pathfinding.tile_of(smap, n.body.x, n.body.y) for n in world.npcs.values()}
