@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: play test lint validate bench clean
+.PHONY: play test lint validate bench clean chromium dashboard
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,23 @@ $(STAMP): requirements.txt
 play: $(STAMP)
 	$(PY) main.py play
 
-test: $(STAMP)
+# The dashboard's browser tests use Debian's chromium (Playwright cannot download its own
+# here). Installed when missing and we are root; otherwise those tests skip and say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the dashboard's browser tests..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Could not install chromium: the browser tests will be skipped."; \
+	  else echo "No /usr/bin/chromium and not root: the browser tests will be skipped."; fi; \
+	fi
+
+test: $(STAMP) chromium
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest -q
 	$(PY) -m ruff check .
+
+dashboard: $(STAMP)
+	$(PY) main.py dashboard
 
 validate: $(STAMP)
 	$(PY) main.py validate

@@ -5,6 +5,7 @@
     python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|xapi] [--db PATH]
     python main.py import FILE [--db PATH]
     python main.py simulate --pupils N --sessions M --db PATH [--class CODE] [--seed S]
+    python main.py dashboard [--db PATH] [--host 127.0.0.1] [--port 8765] [--no-browser]
 """
 
 from __future__ import annotations
@@ -97,6 +98,14 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dashboard(args: argparse.Namespace) -> int:
+    from teacher_dashboard.serve import run
+
+    db = Path(args.db) if args.db else _default_db()
+    return run(db, args.host, args.port, open_browser=not args.no_browser,
+               reset_password=args.new_password)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from game.app import DEFAULT_LEVEL
 
@@ -133,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--level", default=str(DEFAULT_LEVEL))
     sim.set_defaults(func=_simulate)
+    dash = sub.add_parser("dashboard", help="the mentor's overview of the log, in a browser")
+    dash.add_argument("--db", help="the log to show (default: this machine's log)")
+    dash.add_argument("--host", default="127.0.0.1",
+                      help="address to listen on (default: only this computer)")
+    dash.add_argument("--port", type=int, default=8765)
+    dash.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    dash.add_argument("--new-password", action="store_true",
+                      help="choose a new password (signs everyone out)")
+    dash.set_defaults(func=_dashboard)
     return parser
 
 

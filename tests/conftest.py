@@ -33,3 +33,55 @@ def make_app(tmp_path):
         return app
 
     yield build
+
+
+@pytest.fixture(scope="session")
+def simulated_log(tmp_path_factory, content) -> Path:
+    """A class 1B of four simulated pupils, two sessions each, made by the real simulation.
+
+    Read-only for tests; a test that changes a log copies it first (see `log_copy`).
+    """
+    from game.sim.simulate import simulate
+
+    path = tmp_path_factory.mktemp("class") / "journal.sqlite"
+    simulate(content, path, pupils=4, sessions=2, class_code="1B", seed=3)
+    return path
+
+
+@pytest.fixture
+def log_copy(simulated_log, tmp_path) -> Path:
+    import shutil
+
+    target = tmp_path / "journal.sqlite"
+    shutil.copy(simulated_log, target)
+    return target
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, not Playwright's own download (which cannot be fetched here)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}: "
+                    "`make test` installs it when run as root (apt-get install chromium)")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+@pytest.fixture(scope="session")
+def live_dashboard(simulated_log):
+    """The dashboard over the simulated class, served from a thread on a free port."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from tests.dashboard_helpers import dashboard
+
+    server = make_server("127.0.0.1", 0, dashboard(simulated_log), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()

@@ -66,12 +66,16 @@ def open_log(path: Path, *, set_aside_bad: bool = True) -> OpenedLog:
     return OpenedLog(db, path, notice=notice)
 
 
-def open_for_reading(path: Path) -> Database:
-    """Open an existing log read-only (export, the dashboard); never changes the file."""
+def open_for_reading(path: Path, *, verify: bool = True) -> Database:
+    """Open an existing log read-only (export, the dashboard); never changes the file.
+
+    `verify` runs SQLite's quick_check first, which reads the whole file: the
+    dashboard does it once per file, not on every page.
+    """
     path = Path(path)
     if not path.exists():
         raise JournalError(f"{path}: bestand niet gevonden / file not found")
-    problem = _problem_with(path)
+    problem = _problem_with(path) if verify else None
     if problem is not None:
         raise JournalError(f"{path}: {problem}")
     return _read_only(path)

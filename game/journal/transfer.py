@@ -59,6 +59,7 @@ def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
         rows = read_pupil(source, pupil)
     finally:
         source.close()
+    rows.pupil = {**rows.pupil, "display_name": None}  # a real name never leaves this log
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "sqlite":
         opened = open_log(out, set_aside_bad=False)

@@ -81,7 +81,7 @@ class Conversation:
             chosen_index=index, aspects=dict(choice.tags.aspects),
             skills=list(choice.tags.skills),
             reflect=choice.reflect.model_dump() if choice.reflect else None,
-            response_ms=response_ms))
+            response_ms=response_ms, reaction=self._reaction_to(choice)))
         if choice.once:
             self.world.state.used_once.add(f"{self.dialogue.id}:{choice.id}")
         self.history.append(ShownLine("player", choice.text, "neutral"))
@@ -131,6 +131,13 @@ class Conversation:
             self._show_next()
         else:
             self._finish()
+
+    def _reaction_to(self, choice: Choice) -> list[dict[str, Any]]:
+        """The first lines the choice leads to, so the log shows how the character reacted."""
+        if self.dialogue is None or choice.end or not choice.goto:
+            return []
+        lines = self.dialogue.node(choice.goto).lines
+        return [_line_data(_shown(line)) for line in lines[:2]]
 
     def _available(self, choice: Choice) -> bool:
         assert self.dialogue is not None

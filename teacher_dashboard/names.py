@@ -1,0 +1,96 @@
+"""Readable names for the ids in the log (characters, lessons, clues), from the level file.
+
+The log alone tells the story; the level file only makes it nicer to read.
+When a level file is missing (an imported log from another version), the ids
+themselves are shown, so the dashboard never fails on names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from game import paths
+from game.content.errors import ContentError
+from game.content.level import Level, load_level
+from game.content.schema import LocalText
+
+
+def pick(text: LocalText | dict[str, Any] | str | None, language: str) -> str:
+    """The text in `language`, falling back to Dutch, for both models and log payloads."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, LocalText):
+        return text.en if language == "en" else text.nl
+    return str(text.get(language) or text.get("nl") or "")
+
+
+@lru_cache(maxsize=16)
+def _level(level_id: str, folder: Path) -> Level | None:
+    path = folder / f"{level_id}.yaml"
+    if not path.is_file():
+        return None
+    try:
+        return load_level(path)[0]
+    except (ContentError, OSError, ValueError):
+        return None
+
+
+class LevelNames:
+    """Names from one level in one language; unknown ids come back as they are."""
+
+    def __init__(self, level_id: str, language: str, folder: Path = paths.LEVELS) -> None:
+        self.level = _level(level_id, folder)
+        self.language = language
+
+    def title(self, fallback: str) -> str:
+        return pick(self.level.title, self.language) if self.level else fallback
+
+    def character(self, character_id: str | None) -> str:
+        if not character_id:
+            return ""
+        if self.level:
+            for character in self.level.characters:
+                if character.id == character_id:
+                    return character.name
+        return character_id
+
+    def lesson(self, lesson_id: str | None) -> str:
+        if self.level and lesson_id:
+            try:
+                return pick(self.level.lesson(lesson_id)[1].subject, self.language)
+            except KeyError:
+                pass
+        return lesson_id or ""
+
+    def day(self, day_id: str | None) -> str:
+        if self.level and day_id:
+            for day in self.level.days:
+                if day.id == day_id:
+                    return pick(day.title, self.language)
+        return day_id or ""
+
+    def clue(self, clue_id: str | None) -> str:
+        if self.level and clue_id:
+            for clue in self.level.clues:
+                if clue.id == clue_id:
+                    return pick(clue.text, self.language)
+        return clue_id or ""
+
+    def homework(self, homework_id: str | None) -> str:
+        if self.level and homework_id:
+            for item in self.level.homework:
+                if item.id == homework_id:
+                    return pick(item.title, self.language)
+        return homework_id or ""
+
+    def change(self, change_id: str | None) -> str:
+        if self.level and change_id:
+            for day in self.level.days:
+                for change in day.changes:
+                    if change.id == change_id:
+                        return pick(change.message, self.language)
+        return change_id or ""

@@ -1,0 +1,292 @@
+"""The mentor dashboard through Flask's test client: safety first, then what a mentor sees."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from game.journal.journal import Journal
+from game.journal.writer import SessionInfo
+from game.world.events import Event, choice_data
+from teacher_dashboard.auth import Throttle, load_secrets, save_password
+from tests.dashboard_helpers import csrf_token, dashboard, signed_in
+
+PUPIL = "1B-Vos-01"
+
+
+def rows_of(db: Path, pupil: str) -> dict[str, int]:
+    queries = {
+        "pupils": "select count(*) from pupils where id = ?",
+        "sessions": "select count(*) from sessions where pupil_id = ?",
+        "events": "select count(*) from events e join sessions s on s.id = e.session_id "
+                  "where s.pupil_id = ?",
+    }
+    with sqlite3.connect(db) as con:
+        return {table: con.execute(sql, [pupil]).fetchone()[0] for table, sql in queries.items()}
+
+
+def session_ids(db: Path, pupil: str) -> list[str]:
+    with sqlite3.connect(db) as con:
+        return [r[0] for r in con.execute("select id from sessions where pupil_id = ?", [pupil])]
+
+
+# --- signing in ---------------------------------------------------------------
+
+def test_every_page_asks_for_the_password_first(log_copy):
+    app = dashboard(log_copy)
+    client = app.test_client()
+    session_id = session_ids(log_copy, PUPIL)[0]
+    pages = ["/", f"/pupil/{PUPIL}", "/classes", "/class/1B", "/data",
+             f"/session/{session_id}/sheet", f"/data/export?pupil={PUPIL}&format=csv"]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 302, page
+        assert response.location.startswith("/login"), page
+    token = csrf_token(client)  # a real token, but nobody signed in
+    for form in ["/data/delete", "/data/import", "/pupil-name", f"/session/{session_id}/sheet"]:
+        response = client.post(form, data={"csrf_token": token, "pupil": PUPIL,
+                                           "confirm": PUPIL, "name": "x"})
+        assert response.status_code == 302 and response.location.startswith("/login"), form
+    assert rows_of(log_copy, PUPIL)["events"] > 0  # the delete did not happen
+    # the route list above is every route there is
+    routes = {r.rule for r in app.url_map.iter_rules()} - {"/login", "/language/<lang>",
+                                                             "/static/<path:filename>"}
+    assert len(routes) == 11
+
+
+def test_wrong_password_is_refused_and_slowed_down(log_copy):
+    app = dashboard(log_copy)
+    client = app.test_client()
+    response = client.post("/login", data={"password": "raden", "csrf_token": csrf_token(client)})
+    assert response.status_code == 401
+    assert "Dat wachtwoord klopt niet" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+    throttle = Throttle(step=0.01)
+    waits = [throttle.failed("10.0.0.1") for _ in range(3)]
+    assert waits == sorted(waits) and waits[-1] > waits[0]
+    throttle.succeeded("10.0.0.1")
+    assert throttle.delay_for("10.0.0.1") == 0
+
+
+def test_sign_in_then_out(log_copy):
+    client = signed_in(dashboard(log_copy))
+    assert client.get("/").status_code == 200
+    token = csrf_token(client, "/")
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.location == "/login"
+    assert client.get("/").status_code == 302
+
+
+def test_password_is_stored_hashed_and_env_overrides(tmp_path):
+    db = tmp_path / "journal.sqlite"
+    save_password(db, "een-goed-wachtwoord")
+    stored = (tmp_path / "journal.dashboard.json").read_text()
+    assert "een-goed-wachtwoord" not in stored
+    assert (tmp_path / "journal.dashboard.json").stat().st_mode & 0o077 == 0
+    from_env = load_secrets(db, {"DASHBOARD_PASSWORD": "uit-de-omgeving"})
+    from werkzeug.security import check_password_hash
+    assert check_password_hash(from_env.password_hash, "uit-de-omgeving")
+    assert load_secrets(tmp_path / "other.sqlite", {}) is None
+
+
+def test_a_form_without_its_csrf_token_changes_nothing(log_copy):
+    client = signed_in(dashboard(log_copy))
+    before = rows_of(log_copy, PUPIL)
+    response = client.post("/data/delete", data={"pupil": PUPIL, "confirm": PUPIL})
+    assert response.status_code == 400
+    assert "formulier is verlopen" in response.get_data(as_text=True)
+    response = client.post("/data/delete", data={"pupil": PUPIL, "confirm": PUPIL,
+                                                  "csrf_token": "forged"})
+    assert response.status_code == 400
+    assert rows_of(log_copy, PUPIL) == before
+
+
+# --- escaping -----------------------------------------------------------------
+
+def test_a_pupil_called_script_is_just_text(tmp_path):
+    db = tmp_path / "journal.sqlite"
+    evil = '<script>alert("x")</script>'
+    journal = Journal.open(db)
+    log = journal.start_session(SessionInfo(pupil=evil, level="eerste-week", seed=1,
+                                            language="nl"))
+    log.record(Event("choice", 8 * 3600, "aula", choice_data(
+        dialogue="noor", node="start", character="<b>noor</b>",
+        said_before=[{"speaker": "noor", "nl": "<img src=x onerror=alert(1)>", "en": "hi"}],
+        options=[{"id": "a", "nl": "<i>ja</i>", "en": "yes"},
+                 {"id": "b", "nl": "nee", "en": "no"}], chosen_index=0), day="dag-1"))
+    journal.end_session()
+    journal.close()
+    client = signed_in(dashboard(db))
+    for page in ["/", f"/pupil/{evil}", "/data"]:
+        html = client.get(page).get_data(as_text=True)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<i>ja" not in html
+        assert "&lt;script&gt;" in html, page
+    story = client.get(f"/pupil/{evil}").get_data(as_text=True)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in story and "&lt;i&gt;ja&lt;/i&gt;" in story
+
+
+# --- what a mentor sees -------------------------------------------------------
+
+def test_pupil_page_tells_the_session_with_each_choice_in_context(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    pupils = client.get("/").get_data(as_text=True)
+    assert PUPIL in pupils and "score" not in pupils.lower().replace("geen score", "")
+    html = client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    assert "Gesprek met" in html or "In de les" in html
+    assert "De keuzes die de leerling zag" in html
+    assert 'class="chosen"' in html and "Nagedacht:" in html
+    assert "Einde van de dag" in html
+    with sqlite3.connect(simulated_log) as con:
+        chosen_text = con.execute(
+            "select json_extract(c.chosen_text, '$.nl') from choices c "
+            "where c.pupil_id = ? and c.dialogue not like 'huiswerk-%' and c.session_id = "
+            "(select id from sessions where pupil_id = ? order by started_at desc limit 1)",
+            [PUPIL, PUPIL]).fetchone()[0]
+    from markupsafe import escape
+    assert str(escape(chosen_text)) in html
+
+
+def test_filter_by_skill_shows_only_those_choices(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    everything = client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    planning = client.get(f"/pupil/{PUPIL}?skill=planning").get_data(as_text=True)
+    assert "Einde van de dag" in everything and "Einde van de dag" not in planning
+    assert planning.count('class="choice-card"') < everything.count('class="choice-card"')
+    assert "Plannen" in planning
+
+
+def test_conversation_sheet_starts_with_strengths_and_downloads_the_agreements(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    session_id = session_ids(simulated_log, PUPIL)[0]
+    html = client.get(f"/session/{session_id}/sheet").get_data(as_text=True)
+    assert html.index("Dit ging goed") < html.index("Vragen voor het gesprek")
+    questions = html.split('class="questions"')[1].split("</ol>")[0]
+    assert 3 <= questions.count("<li>") <= 5
+    token = csrf_token(client, f"/session/{session_id}/sheet")
+    response = client.post(f"/session/{session_id}/sheet",
+                           data={"csrf_token": token, "agreements": "Morgen eerst het rooster."})
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    text = response.get_data(as_text=True)
+    assert "Dit ging goed" in text and "Morgen eerst het rooster." in text
+
+
+def test_class_profile_shows_seven_aspects_and_no_pupil(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    html = client.get("/class/1B").get_data(as_text=True)
+    assert html.count('class="aspect-row"') == 7
+    assert PUPIL not in html
+    projector = client.get("/class/1B?projector=1").get_data(as_text=True)
+    assert "Wanneer is een grap leuk" in projector
+
+
+def test_class_profile_waits_for_three_pupils(tmp_path, content):
+    from game.sim.simulate import simulate
+    db = tmp_path / "journal.sqlite"
+    simulate(content, db, pupils=2, sessions=1, class_code="2C", seed=5)
+    html = signed_in(dashboard(db)).get("/class/2C").get_data(as_text=True)
+    assert "te weinig leerlingen" in html
+    assert 'class="aspect-row"' not in html
+
+
+def test_english_on_request(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    client.get("/language/en?next=/")
+    html = client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    assert "The options the pupil saw" in html and "De keuzes" not in html
+
+
+# --- data: delete, import, export ---------------------------------------------
+
+def test_delete_removes_every_row_of_that_pupil_and_nothing_else(log_copy):
+    client = signed_in(dashboard(log_copy))
+    other = "1B-Uil-02"
+    other_before = rows_of(log_copy, other)
+    token = csrf_token(client, "/data")
+    wrong = client.post("/data/delete", data={"csrf_token": token, "pupil": PUPIL,
+                                              "confirm": "oeps"}, follow_redirects=True)
+    assert "Er is niets verwijderd" in wrong.get_data(as_text=True)
+    response = client.post("/data/delete", data={"csrf_token": token, "pupil": PUPIL,
+                                                 "confirm": PUPIL}, follow_redirects=True)
+    assert f"{PUPIL} is verwijderd" in response.get_data(as_text=True)
+    assert rows_of(log_copy, PUPIL) == {"pupils": 0, "sessions": 0, "events": 0}
+    with sqlite3.connect(log_copy) as con:  # the dashboard's lookup follows the events
+        orphans = con.execute("select count(*) from choice_facts where session_id not in "
+                              "(select id from sessions)").fetchone()[0]
+        facts, choices = (con.execute(f"select count(*) from {table}").fetchone()[0]
+                          for table in ("choice_facts", "choices"))
+    assert orphans == 0 and facts == choices > 0
+    assert rows_of(log_copy, other) == other_before
+    assert PUPIL.encode() not in log_copy.read_bytes()  # not even in freed pages
+
+
+def test_import_then_export_round_trips(simulated_log, tmp_path):
+    source = signed_in(dashboard(simulated_log))
+    exported = source.get(f"/data/export?pupil={PUPIL}&format=sqlite")
+    assert exported.status_code == 200
+    upload = tmp_path / "vos.sqlite"
+    upload.write_bytes(exported.data)
+    target_db = tmp_path / "mentor" / "journal.sqlite"
+    target_db.parent.mkdir()
+    target = signed_in(dashboard(target_db))
+    token = csrf_token(target, "/data")
+    for _ in range(2):  # a second import adds nothing
+        with upload.open("rb") as fh:
+            response = target.post("/data/import", data={"csrf_token": token,
+                                                          "file": (fh, "vos.sqlite")},
+                                   content_type="multipart/form-data", follow_redirects=True)
+        assert "is geïmporteerd" in response.get_data(as_text=True)
+    assert rows_of(target_db, PUPIL) == rows_of(simulated_log, PUPIL)
+    again = target.get(f"/data/export?pupil={PUPIL}&format=jsonl").get_data(as_text=True)
+    first = source.get(f"/data/export?pupil={PUPIL}&format=jsonl").get_data(as_text=True)
+    assert again == first
+    csv_text = target.get(f"/data/export?pupil={PUPIL}&format=csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
+    with sqlite3.connect(simulated_log) as con:
+        choices = con.execute("select count(*) from choices where pupil_id = ?",
+                              [PUPIL]).fetchone()[0]
+    assert len(rows) == choices and all(row["chosen"] and row["options"] for row in rows)
+    xapi = json.loads(target.get(f"/data/export?pupil={PUPIL}&format=xapi").data)
+    assert xapi and all(s["actor"]["account"]["name"] == PUPIL for s in xapi)
+
+
+def test_a_broken_upload_says_why_and_changes_nothing(log_copy, tmp_path):
+    client = signed_in(dashboard(log_copy))
+    bad = tmp_path / "kapot.jsonl"
+    bad.write_text('{"type": "pupil"}\nthis is not json\n')
+    before = rows_of(log_copy, PUPIL)
+    with bad.open("rb") as fh:
+        response = client.post("/data/import", data={"csrf_token": csrf_token(client, "/data"),
+                                                      "file": (fh, "kapot.jsonl")},
+                               content_type="multipart/form-data", follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert "Importeren lukte niet" in html and "kapot.jsonl:" in html
+    assert rows_of(log_copy, PUPIL) == before
+
+
+def test_a_real_name_stays_here(log_copy):
+    client = signed_in(dashboard(log_copy))
+    token = csrf_token(client, f"/pupil/{PUPIL}")
+    client.post("/pupil-name", data={"csrf_token": token, "pupil": PUPIL, "name": "Sanne"})
+    assert "Sanne" in client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    assert "Sanne" not in client.get(f"/data/export?pupil={PUPIL}&format=jsonl").get_data(
+        as_text=True)
+
+
+def test_a_missing_log_gets_a_clear_page(tmp_path):
+    client = signed_in(dashboard(tmp_path / "nergens.sqlite"))
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "nergens.sqlite" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("page", ["/pupil/niemand", "/class/9Z", "/session/nope/sheet"])
+def test_unknown_things_are_named(simulated_log, page):
+    response = signed_in(dashboard(simulated_log)).get(page)
+    assert response.status_code == 404
+    assert "Er is geen" in response.get_data(as_text=True) or "niet in het logboek" in \
+        response.get_data(as_text=True)
