@@ -41,6 +41,8 @@ bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/frame.py
 	SDL_AUDIODRIVER=dummy $(PY) bench/startup.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/journal.py
+	$(PY) -m pip install --quiet -r bench/requirements.txt
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -56,7 +56,7 @@ def secrets_for(db_path: Path, *, reset: bool = False) -> Secrets:
     if not sys.stdin.isatty():
         raise PasswordError(f"er is nog geen wachtwoord / no password yet: start "
                             f"`python main.py dashboard` in a terminal once, or set "
-                            f"{ENV_PASSWORD}")
+                            f"{ENV_PASSWORD}.")
     return choose_password(db_path)
 
 

@@ -290,3 +290,16 @@ def test_unknown_things_are_named(simulated_log, page):
     assert response.status_code == 404
     assert "Er is geen" in response.get_data(as_text=True) or "niet in het logboek" in \
         response.get_data(as_text=True)
+
+
+def test_first_start_asks_for_a_password_twice_in_the_terminal(tmp_path, monkeypatch, capsys):
+    from teacher_dashboard import serve
+    answers = iter(["kort", "kort", "eerste-poging", "tweede-poging", "goed-gekozen",
+                    "goed-gekozen"])
+    monkeypatch.setattr(serve.getpass, "getpass", lambda prompt="": next(answers))
+    stored = serve.choose_password(tmp_path / "journal.sqlite")
+    said = capsys.readouterr().err
+    assert "minstens 8 tekens" in said and "niet gelijk" in said
+    from werkzeug.security import check_password_hash
+    assert check_password_hash(stored.password_hash, "goed-gekozen")
+    assert load_secrets(tmp_path / "journal.sqlite", {}) == stored
