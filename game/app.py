@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from game import input as keys
 from game import paths
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
@@ -21,6 +22,9 @@ from game.input import HeldKeys
 from game.journal.journal import LOG_NAME, Journal
 from game.saves import SaveStore, default_data_dir
 from game.scenes.base import Scene
+from game.settings import TEXT_SIZES
+from game.ui import look
+from game.ui.sound import Sounds
 from game.ui.texts import Texts
 
 STEP = 1.0 / 60.0
@@ -49,16 +53,21 @@ class App:
         self.options = options or Options()
         pygame.init()
         pygame.display.set_caption("Alien op school")
+        self.display_flags = 0
         self.screen = pygame.display.set_mode(self.options.size)
         self.store = SaveStore(self.options.data_dir)
+        self.pupil: str | None = None
         self.settings = self.store.load_settings()
-        language = self.options.language or self.settings.get("language", "nl")
-        self.texts = Texts(language)
+        if self.options.language:
+            self.settings["language"] = self.options.language
+        self.texts = Texts(self.settings["language"])
+        self.sound = Sounds()
         self.held = HeldKeys()
         self.stack: list[Scene] = []
         self.running = True
         self.frame = 0
         self.frame_hooks: list[Callable[[App], None]] = []
+        self.apply_settings()
         self.content: Content | None = None
         self.content_error: ContentError | None = None
         self._load_content()
@@ -92,9 +101,47 @@ class App:
             print(self.journal_notice, file=sys.stderr)
 
     def set_language(self, language: str) -> None:
-        self.texts.language = language
-        self.settings["language"] = language
-        self.store.save_settings(self.settings)
+        self.change_setting("language", language)
+
+    def change_setting(self, key: str, value: object) -> None:
+        """Change one setting: it takes effect at once and is saved for this pupil."""
+        self.settings[key] = value
+        self.store.save_settings(self.settings, self.pupil)
+        self.apply_settings()
+
+    def use_settings_of(self, pupil: str) -> None:
+        """A pupil starts playing: their own settings, or (first time) the current ones."""
+        self.pupil = pupil
+        if self.store.has_settings(pupil):
+            self.settings = self.store.load_settings(pupil)
+        else:
+            self.store.save_settings(self.settings, pupil)
+        self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Make every setting true on screen, in the keys and in the speakers."""
+        s = self.settings
+        self.texts.language = s["language"]
+        look.configure(font_name=s["font"], scale=TEXT_SIZES[s["text_size"]],
+                       soft=s["low_stimulus"])
+        keys.use_keymap(keys.KeyMap(s["keys"]))
+        self.held.clear()
+        self.sound.configure(s["sound_volume"], s["music_volume"],
+                             low_stimulus=s["low_stimulus"])
+        self._apply_display(bool(s["fullscreen"]))
+        school = self.find_school()
+        if school is not None:
+            school.world.configure(calm=s["low_stimulus"], time_pressure=s["time_pressure"])
+
+    def _apply_display(self, fullscreen: bool) -> None:
+        flags = pygame.FULLSCREEN | pygame.SCALED if fullscreen else 0
+        if flags == self.display_flags:
+            return
+        try:
+            self.screen = pygame.display.set_mode(self.options.size, flags)
+            self.display_flags = flags
+        except pygame.error as exc:  # no full screen on this display: stay in the window
+            print(f"fullscreen: {exc}", file=sys.stderr)
 
     # --- the stack ---
     @property

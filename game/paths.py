@@ -11,6 +11,7 @@ ASSETS = ROOT / "assets"
 CHARACTER_SHEETS = ASSETS / "characters"
 PORTRAITS = ASSETS / "portraits"
 FONTS = ASSETS / "fonts"
+SOUNDS = ASSETS / "sounds"
 UI_TEXT = ROOT / "game" / "ui" / "text"
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import platformdirs
 
+from game.settings import clean
+
 APP_NAME = "alien-op-school"
 
 
@@ -64,12 +66,32 @@ class SaveStore:
                 continue
         return None
 
-    def load_settings(self) -> dict[str, Any]:
+    def load_settings(self, pupil: str | None = None) -> dict[str, Any]:
+        """The pupil's own settings, else the last used ones, always complete and valid."""
+        stored = self._read_settings()
+        mine = stored["pupils"].get(_slug(pupil)) if pupil else None
+        return clean(mine if mine is not None else stored["last"])
+
+    def has_settings(self, pupil: str) -> bool:
+        return _slug(pupil) in self._read_settings()["pupils"]
+
+    def save_settings(self, settings: dict[str, Any], pupil: str | None = None) -> None:
+        """Keep these as the last used settings, and as the pupil's own when one is named."""
+        stored = self._read_settings()
+        stored["last"] = clean(settings)
+        if pupil:
+            stored["pupils"][_slug(pupil)] = stored["last"]
+        write_json_atomic(self.settings_path, stored)
+
+    def _read_settings(self) -> dict[str, Any]:
         try:
             data = json.loads(self.settings_path.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
         except (OSError, ValueError):
-            return {}
-
-    def save_settings(self, settings: dict[str, Any]) -> None:
-        write_json_atomic(self.settings_path, settings)
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        if "last" not in data:  # a settings file from before settings were per pupil
+            data = {"last": data, "pupils": {}}
+        if not isinstance(data.get("pupils"), dict):
+            data["pupils"] = {}
+        return data

@@ -57,7 +57,9 @@ def test_the_route_assist_setting_draws_the_way_on_the_floor_plan(make_app):
     from game.scenes.floor_plan import FloorPlanScene
 
     app = make_app()
-    run_script(app, _open_settings_from_title() + [Press(pygame.K_3), Wait(1)])
+    # The route row is the 10th: from the first row, up wraps to "back", then keys, route.
+    run_script(app, _open_settings_from_title() + [Press(pygame.K_UP) for _ in range(3)]
+               + [Press(pygame.K_RETURN), Wait(1)])
     assert app.settings["route_assist"] is True
     assert app.store.load_settings()["route_assist"] is True
     run_script(app, [Press(pygame.K_ESCAPE), Wait(1), *start_new_game(), Press(pygame.K_p),

@@ -71,7 +71,39 @@ def main() -> None:
                          Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(3),
                          Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(60),
                          shot("lesson_homework")])
+        settings_shots(out, language)
     print(f"screenshots in {out}")
+
+
+def settings_shots(out: Path, language: str) -> None:
+    """The school, help and settings screens; then calm mode; then large dyslexia text."""
+    from game.scenes.settings import KeysScene, SettingsScene
+    from game.scripted import WalkTo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Options(data_dir=Path(tmp), fast=True, seed=3, language=language))
+        run_script(app, start_new_game())
+
+        def shot(name: str):
+            return Call(lambda a: pygame.image.save(a.screen, str(out / f"{name}.png")))
+
+        run_script(app, [WalkTo("aula"), Wait(2), shot("school"), Press(pygame.K_h), Wait(2),
+                         shot("help"), Press(pygame.K_ESCAPE), Wait(1),
+                         Call(lambda a: a.push(SettingsScene(a))), Wait(2), shot("settings"),
+                         Call(lambda a: a.push(KeysScene(a))), Wait(2), shot("keys"),
+                         Press(pygame.K_ESCAPE), Press(pygame.K_ESCAPE), Wait(1),
+                         Call(lambda a: a.change_setting("low_stimulus", True)), Wait(60),
+                         shot("school_calm"),
+                         Call(lambda a: a.change_setting("low_stimulus", False)),
+                         Call(lambda a: a.change_setting("text_size", "larger")),
+                         Call(lambda a: a.change_setting("font", "dyslexic")), Wait(2),
+                         shot("school_large_dyslexic"), Press(pygame.K_h), Wait(2),
+                         shot("help_large_dyslexic"), Press(pygame.K_ESCAPE),
+                         Call(lambda a: a.push(SettingsScene(a))), Wait(2),
+                         shot("settings_large_dyslexic"), Press(pygame.K_ESCAPE), Wait(1),
+                         Call(lambda a: a.change_setting("text_speed", "instant")),
+                         WalkTo("noor"), Press(pygame.K_e), Wait(30),
+                         shot("dialogue_large_dyslexic")])
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ STATUS_COLOURS = {"on_time": (60, 140, 90), "late": (190, 120, 40), "missed": (1
 
 
 class AgendaScene(CardScene):
-    close_keys = {pygame.K_r}
+    close_action = "agenda"
 
     def __init__(self, app, world) -> None:
         super().__init__(app, world)

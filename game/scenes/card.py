@@ -13,7 +13,7 @@ MARGIN = 40
 
 class CardScene(Scene):
     transparent = True
-    close_keys: set[int] = set()
+    close_action: str | None = None  # the key that opened this card also closes it
 
     def __init__(self, app, world) -> None:
         super().__init__(app)
@@ -28,8 +28,14 @@ class CardScene(Scene):
     def close(self) -> None:
         self.app.pop()
 
+    def update(self, dt: float) -> None:
+        """With time pressure on, the school clock runs on while the pupil looks things up."""
+        if self.world is not None and self.world.time_pressure:
+            self.world.update(dt)
+
     def handle(self, event: pygame.event.Event) -> None:
-        if keys.is_key(event, keys.BACK_KEYS | self.close_keys):
+        if keys.is_key(event, keys.BACK_KEYS) or (
+                self.close_action is not None and keys.is_action(event, self.close_action)):
             self.close()
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -45,7 +51,9 @@ class CardScene(Scene):
         if hint:
             label = look.text(hint, 28, look.MUTED)
             surface.blit(label, label.get_rect(bottomright=(box.right - 24, box.bottom - 14)))
-        self.draw_body(surface, pygame.Rect(box.x + 30, box.y + 80, box.w - 60, box.h - 130))
+        top = max(80, 22 + title.get_height() + 14)  # large text pushes the body down
+        self.draw_body(surface, pygame.Rect(box.x + 30, box.y + top, box.w - 60,
+                                            box.h - top - 50))
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         raise NotImplementedError
@@ -72,9 +80,9 @@ def pick(event: pygame.event.Event, count: int, selected: int,
     """Arrows, number keys, Enter and the mouse over rows: (selected, confirmed)."""
     if count == 0:
         return selected, False
-    if keys.is_key(event, {pygame.K_DOWN, pygame.K_s, pygame.K_RIGHT}):
+    if keys.is_key(event, keys.action_keys("down") | keys.action_keys("right")):
         return (selected + 1) % count, False
-    if keys.is_key(event, {pygame.K_UP, pygame.K_w, pygame.K_LEFT}):
+    if keys.is_key(event, keys.action_keys("up") | keys.action_keys("left")):
         return (selected - 1) % count, False
     if keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < count:
         return keys.NUMBER_KEYS[event.key], True

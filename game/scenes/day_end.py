@@ -172,8 +172,8 @@ class NoticeScene(CardScene):
         return self.app.texts("dialogue_next")
 
     def handle(self, event: pygame.event.Event) -> None:
-        if keys.is_key(event, keys.CONFIRM_KEYS | keys.BACK_KEYS | keys.INTERACT_KEYS) or \
-                keys.is_click(event):
+        closing = keys.CONFIRM_KEYS | keys.BACK_KEYS | keys.action_keys("interact")
+        if keys.is_key(event, closing) or keys.is_click(event):
             self.close()
 
     def draw(self, surface: pygame.Surface) -> None:

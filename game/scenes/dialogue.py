@@ -71,7 +71,8 @@ class DialogueScene(Scene):
         if conv.at_choice and not self._typing():
             self._handle_choice(event)
             return
-        if keys.is_key(event, keys.CONFIRM_KEYS | {pygame.K_e}) or keys.is_click(event):
+        onward = keys.CONFIRM_KEYS | keys.action_keys("interact")
+        if keys.is_key(event, onward) or keys.is_click(event):
             if self._typing():
                 self.shown_chars = float(len(self._full_text()))
             else:
@@ -82,9 +83,9 @@ class DialogueScene(Scene):
         n = len(self.conversation.choices)
         if keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < n:
             self._choose(keys.NUMBER_KEYS[event.key])
-        elif keys.is_key(event, {pygame.K_DOWN, pygame.K_s}):
+        elif keys.is_action(event, "down"):
             self.selected = (self.selected + 1) % n
-        elif keys.is_key(event, {pygame.K_UP, pygame.K_w}):
+        elif keys.is_action(event, "up"):
             self.selected = (self.selected - 1) % n
         elif keys.is_key(event, keys.CONFIRM_KEYS):
             self._choose(self.selected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import input as keys
 from game.scenes.card import CardScene
 from game.ui import look
 from game.world import pathfinding
@@ -16,7 +17,7 @@ ROUTE = (214, 96, 70)
 
 
 class FloorPlanScene(CardScene):
-    close_keys = {pygame.K_p}
+    close_action = "floor_plan"
 
     def __init__(self, app, world, via: str = "key") -> None:
         super().__init__(app, world)
@@ -33,9 +34,9 @@ class FloorPlanScene(CardScene):
         return self.app.texts("floorplan_hint")
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_a):
+        if keys.is_action(event, "left"):
             self.floor = self.floors[(self.floors.index(self.floor) - 1) % len(self.floors)]
-        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RIGHT, pygame.K_d):
+        elif keys.is_action(event, "right"):
             self.floor = self.floors[(self.floors.index(self.floor) + 1) % len(self.floors)]
         else:
             super().handle(event)

@@ -14,6 +14,7 @@ class MenuPanelScene(Scene):
     transparent = True
     title_key = ""
     size = (600, 380)
+    bottom_space = 20  # room under the menu (for a hint line)
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -46,4 +47,5 @@ class MenuPanelScene(Scene):
         look.panel(surface, self.box)
         title = look.text(self.app.texts(self.title_key), 56, look.INK, bold=True)
         surface.blit(title, title.get_rect(midtop=(self.box.centerx, self.box.y + 28)))
+        self.menu.fit(self.box.h - 110 - self.bottom_space)
         self.menu.draw(surface, self.box.centerx, self.box.y + 110)

@@ -38,7 +38,7 @@ def draw_suspects(surface: pygame.Surface, world, x: int, y: int, width: int,
 
 
 class NotebookScene(CardScene):
-    close_keys = {pygame.K_n}
+    close_action = "notebook"
 
     def __init__(self, app, world) -> None:
         super().__init__(app, world)

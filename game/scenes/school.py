@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 import pyscroll
 
@@ -77,10 +79,15 @@ class SchoolScene(Scene):
         self.bell_text: str | None = None
         self.bell_time = BANNER_SECONDS
         self.reflecting = False
+        self.goal_bar, self.goal_width = pygame.Rect(0, 0, 0, 0), 0  # where the goal was drawn
         world.listeners.append(self._on_event)
 
     def _on_event(self, event) -> None:
-        """The bell and its warning show as a calm banner (no sound, no flash)."""
+        """The bell and its warning show as a calm banner (no flash) with a soft chime."""
+        if event.kind == "clue_found":
+            self.app.sound.play("clue")
+        if event.kind == "bell":
+            self.app.sound.play("bell")
         if event.kind in ("bell", "bell_warning"):
             t, lang = self.app.texts, self.app.texts.language
             lesson = self.world.level.lesson(event.data["lesson"])[1]
@@ -108,19 +115,23 @@ class SchoolScene(Scene):
             from game.scenes.pause import PauseScene
 
             self.app.push(PauseScene(self.app))
-        elif keys.is_key(event, {pygame.K_p}):
+        elif keys.is_action(event, "floor_plan"):
             from game.scenes.floor_plan import FloorPlanScene
 
             self.app.push(FloorPlanScene(self.app, self.world))
-        elif keys.is_key(event, {pygame.K_r}):
+        elif keys.is_action(event, "agenda"):
             from game.scenes.agenda import AgendaScene
 
             self.app.push(AgendaScene(self.app, self.world))
-        elif keys.is_key(event, {pygame.K_n}) and self.world.case is not None:
+        elif keys.is_action(event, "help"):
+            from game.scenes.help import HelpScene
+
+            self.app.push(HelpScene(self.app, self.world))
+        elif keys.is_action(event, "notebook") and self.world.case is not None:
             from game.scenes.notebook import NotebookScene
 
             self.app.push(NotebookScene(self.app, self.world))
-        elif keys.is_key(event, keys.INTERACT_KEYS):
+        elif keys.is_action(event, "interact"):
             if self.world.npc_in_reach() is None and self.world.can_wait_for_bell():
                 self.world.wait_for_bell()
             else:
@@ -179,6 +190,8 @@ class SchoolScene(Scene):
                   for n in self.world.npcs.values()]
         people.append((self.player_sheet.frame(self.world.player), self.world.player))
         self.view.draw(surface, (self.world.player.x, self.world.player.y - 16), people)
+        if look.soft_colours():
+            surface.blit(_soft_veil(surface.get_size()), (0, 0))
         self._draw_hud(surface)
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
@@ -193,11 +206,14 @@ class SchoolScene(Scene):
             where = room.label.get(lang)
             if room.kind != "corridor":  # a corridor's name already says its floor
                 where += f" · {t.floor(room.floor)}"
-        box = pygame.Rect(16, 16, max(300, look.font(30).size(where)[0] + 44), 92)
+        # Boxes grow with the text size setting: measured from the fonts, not fixed.
+        clock_h, where_h = look.font(46, True).get_height(), look.font(30).get_height()
+        box = pygame.Rect(16, 16, max(300, look.font(30).size(where)[0] + 44),
+                          clock_h + where_h + 30)
         look.panel(surface, box, radius=12)
         clock = look.text(world.clock.text(), 46, look.INK, bold=True)
         surface.blit(clock, (box.x + 18, box.y + 12))
-        surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 56))
+        surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 16 + clock_h))
         # Top right: the next lesson.
         nxt = world.known_next_lesson()
         if nxt is not None:
@@ -208,10 +224,11 @@ class SchoolScene(Scene):
         else:
             line1, line2 = t("hud_no_lessons"), ""
         width = max(look.font(34, True).size(line1)[0], look.font(30).size(line2)[0]) + 48
-        box = pygame.Rect(w - 16 - width, 16, width, 92)
+        line1_h = look.font(34, True).get_height()
+        box = pygame.Rect(w - 16 - width, 16, width, line1_h + where_h + 34)
         look.panel(surface, box, radius=12)
         surface.blit(look.text(line1, 34, look.INK, bold=True), (box.x + 20, box.y + 14))
-        surface.blit(look.text(line2, 30, look.ACCENT), (box.x + 20, box.y + 54))
+        surface.blit(look.text(line2, 30, look.ACCENT), (box.x + 20, box.y + 20 + line1_h))
         if world.conversation is not None:
             return  # the conversation box takes the bottom of the screen
         # Bottom: the goal, and what you can do right here.
@@ -222,12 +239,29 @@ class SchoolScene(Scene):
             prompt = t("hud_talk", name=npc.name)
         elif world.can_wait_for_bell():
             prompt = t("hud_wait")
-        bar = pygame.Rect(16, h - 62, w - 32, 46)
+        left = look.text(f"{t('hud_goal')}: {goal}", 30, look.INK)
+        # The goal always shows; the key reminder shortens (or moves to a second row)
+        # when large text leaves no room beside it.
+        room_left = w - 32 - 36 - left.get_width() - 30
+        candidates = [prompt] if prompt else [t("hud_keys_more"), t("hud_keys_short")]
+        right = None
+        for candidate in candidates:
+            right = look.text(candidate, 30, look.ACCENT if prompt else look.MUTED,
+                              bold=bool(prompt))
+            if right.get_width() <= room_left:
+                break
+        assert right is not None
+        line_h = look.font(30).get_height()
+        two_rows = right.get_width() > room_left
+        bar_h = line_h * (2 if two_rows else 1) + 24 + (6 if two_rows else 0)
+        bar = pygame.Rect(16, h - 16 - bar_h, w - 32, bar_h)
         look.panel(surface, bar, radius=12)
-        surface.blit(look.text(f"{t('hud_goal')}: {goal}", 30, look.INK), (bar.x + 18, bar.y + 12))
-        right = look.text(prompt or t("hud_keys_more"), 30, look.ACCENT if prompt else look.MUTED,
-                          bold=bool(prompt))
-        surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
+        surface.blit(left, (bar.x + 18, bar.y + 12))
+        self.goal_bar, self.goal_width = bar, left.get_width()
+        if two_rows:
+            surface.blit(right, right.get_rect(bottomright=(bar.right - 18, bar.bottom - 10)))
+        else:
+            surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
         self._draw_room_banner(surface)
         if self.bell_text and self.bell_time < BANNER_SECONDS * 1.5:
             self._draw_banner(surface, self.bell_text, self.bell_time / (BANNER_SECONDS * 1.5),
@@ -254,8 +288,7 @@ class SchoolScene(Scene):
 
     def _draw_banner(self, surface: pygame.Surface, label: str, progress: float,
                      y: int = 170) -> None:
-        # A gentle fade in and out, never a flash.
-        alpha = int(255 * min(1.0, progress * 6, (1 - progress) * 4))
+        alpha = banner_alpha(progress, calm=self.world.calm)
         text = look.text(label, 64, look.INK, bold=True)
         box = text.get_rect(center=(surface.get_width() // 2, y)).inflate(60, 30)
         layer = pygame.Surface(box.size, pygame.SRCALPHA)
@@ -265,8 +298,24 @@ class SchoolScene(Scene):
         surface.blit(layer, box)
 
 
+def banner_alpha(progress: float, *, calm: bool) -> int:
+    """A gentle fade in and out, never a flash; in low-stimulus mode no motion at all."""
+    if calm:
+        return 255
+    return int(255 * max(0.0, min(1.0, progress * 6, (1 - progress) * 4)))
+
+
+@lru_cache(maxsize=2)
+def _soft_veil(size: tuple[int, int]) -> pygame.Surface:
+    """A light wash over the map: softer colours and less contrast in low-stimulus mode."""
+    veil = pygame.Surface(size, pygame.SRCALPHA)
+    veil.fill((236, 232, 222, 90))
+    return veil
+
+
 def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
     """Open the school for this pupil, continuing their saved game when asked."""
+    app.use_settings_of(pupil)
     content = app.content
     saved = app.store.load(pupil) if resume else None
     resumed = saved is not None and saved.get("level") == content.level.id \
@@ -279,6 +328,8 @@ def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
     _log_session(app, world, pupil, resumed)
     scene = SchoolScene(app, world, pupil)
     app.push(scene)
+    app.apply_settings()  # the world follows the pupil's calm and time-pressure settings
+    app.sound.want_music(True)
     return scene
 
 

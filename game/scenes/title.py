@@ -13,6 +13,7 @@ from game.ui.menu import Menu
 class TitleScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
+        app.sound.want_music(False)  # music belongs to the school
         self.menu = self._build_menu()
 
     def _build_menu(self) -> Menu:
@@ -25,6 +26,7 @@ class TitleScene(Scene):
         return Menu(items, width=520)
 
     def on_resume(self) -> None:
+        self.app.sound.want_music(False)
         selected = self.menu.selected
         self.menu = self._build_menu()
         self.menu.selected = min(selected, len(self.menu.items) - 1)

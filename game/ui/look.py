@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import pygame
 
+from game import paths
+
 INK = (40, 44, 60)
 PAPER = (250, 248, 242)
 PANEL = (250, 248, 242, 255)
@@ -16,10 +18,38 @@ SHADOW = (0, 0, 0, 70)
 BACKDROP = (54, 66, 92)
 
 
+# The dyslexia-friendly font (OpenDyslexic, CC-BY 3.0 + Bitstream; see its licence file
+# next to it) is much wider than pygame's default font, so it is drawn smaller to fit the
+# same layouts; measured: at 0.62 a line is as wide as in the default font.
+FONT_FILES = {
+    "standard": (None, None, 1.0),
+    "dyslexic": (paths.FONTS / "OpenDyslexic-Regular.otf",
+                 paths.FONTS / "OpenDyslexic-Bold.otf", 0.62),
+}
+_style = {"font": "standard", "scale": 1.0, "soft": False}
+
+
+def configure(*, font_name: str = "standard", scale: float = 1.0, soft: bool = False) -> None:
+    """Set the font, text size and colour softness for every screen (from the settings)."""
+    wanted = {"font": font_name if font_name in FONT_FILES else "standard", "scale": scale,
+              "soft": soft}
+    if wanted != _style:
+        _style.update(wanted)
+        font.cache_clear()
+        text.cache_clear()
+
+
+def soft_colours() -> bool:
+    return bool(_style["soft"])
+
+
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    f = pygame.font.Font(None, size)
-    f.set_bold(bold)
+    regular, heavy, factor = FONT_FILES[str(_style["font"])]
+    actual = max(8, round(size * float(_style["scale"]) * factor))
+    path = heavy if bold and heavy is not None else regular
+    f = pygame.font.Font(str(path) if path is not None else None, actual)
+    f.set_bold(bold and path is None)
     return f
 
 
@@ -65,9 +95,15 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill=PANEL, border=ACCE
     surface.blit(body, rect.topleft)
 
 
+def line_height(size: int, spacing: float = 1.3) -> int:
+    """The distance between two lines of wrapped text, following the text size setting."""
+    factor = 1.15 if _style["font"] == "dyslexic" else 1.0
+    return int(size * float(_style["scale"]) * spacing * 0.75 * factor)
+
+
 def blit_lines(surface: pygame.Surface, lines: list[str], size: int, x: int, y: int,
                colour=INK, spacing: float = 1.3) -> int:
     for line in lines:
         surface.blit(text(line, size, colour), (x, y))
-        y += int(size * spacing * 0.75)
+        y += line_height(size, spacing)
     return y

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from game import paths
+from game.input import keymap
 
 LANGUAGES = ("nl", "en")
 
@@ -14,6 +15,11 @@ LANGUAGES = ("nl", "en")
 def load_catalogue(language: str, folder: Path = paths.UI_TEXT) -> dict[str, str]:
     data = yaml.safe_load((folder / f"{language}.yaml").read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in data.items()}
+
+
+def key_labels() -> dict[str, str]:
+    current = keymap()
+    return {f"key_{action}": current.label(action) for action in current.names}
 
 
 class Texts:
@@ -24,8 +30,11 @@ class Texts:
         self.language = language if language in LANGUAGES else "nl"
 
     def __call__(self, key: str, **values: object) -> str:
+        """The text in the current language; {key_<action>} names the pupil's own key."""
         text = self.catalogues[self.language].get(key) or self.catalogues["nl"][key]
-        return text.format(**values) if values else text
+        if "{" not in text:
+            return text
+        return text.format(**{**key_labels(), **values})
 
     def floor(self, floor: int) -> str:
         key = f"floor_{floor}"

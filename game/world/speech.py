@@ -7,7 +7,7 @@ and `reflect_*`); this module only fills them in for Dutch and English at once.
 from __future__ import annotations
 
 from game.content.schema import LocalText
-from game.ui.texts import Texts
+from game.ui.texts import Texts, key_labels
 
 _TEXTS = Texts()
 
@@ -17,7 +17,7 @@ def both(key: str, **values: object) -> LocalText:
     out = {}
     for lang in ("nl", "en"):
         filled = {k: (v.get(lang) if isinstance(v, LocalText) else v) for k, v in values.items()}
-        out[lang] = _TEXTS.catalogues[lang][key].format(**filled)
+        out[lang] = _TEXTS.catalogues[lang][key].format(**{**key_labels(), **filled})
     return LocalText(**out)
 
 

@@ -47,6 +47,10 @@ class World:
         self.npcs = self._place_npcs()
         self.case = Case.draw(self.level, seed)
         self.real_time = 0.0
+        # From the pupil's settings (see configure): calm corridors, and whether time runs on
+        # while the pupil reads or looks things up.
+        self.calm = False
+        self.time_pressure = False
         self.events: list[Event] = []
         self.listeners: list[Callable[[Event], None]] = []  # e.g. the journal
         self.conversation: Conversation | None = None
@@ -92,14 +96,22 @@ class World:
                 best, best_d = npc, d
         return best
 
+    def configure(self, *, calm: bool, time_pressure: bool) -> None:
+        """Low-stimulus mode keeps people in the corridors still; time pressure lets the
+        clock run on during conversations and looking things up (off by default)."""
+        self.calm = calm
+        self.time_pressure = time_pressure
+
     # --- acting ---
     def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
         """One fixed step: time passes, people walk, the pupil moves unless talking."""
         self.real_time += dt
         if self.day_over:
             return
-        if self.conversation is None and self.lesson is None:
-            self.clock.advance(dt)  # time stands still while the pupil reads
+        free = self.conversation is None and self.lesson is None
+        if free or (self.time_pressure and self.lesson is None):
+            self.clock.advance(dt)  # without time pressure, time stands still while reading
+        if free:
             movement.step(self.player, move[0], move[1], dt, self.map, self._player_blocked)
         else:
             self.player.moving = False
@@ -355,7 +367,7 @@ class World:
         player_box = self.player.hitbox()
         for npc in self.npcs.values():
             target = npc.target()
-            if npc.talking or target is None:
+            if npc.talking or target is None or self.calm:
                 npc.body.moving = False
                 continue
             if npc.pause > 0:

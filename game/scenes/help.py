@@ -1,0 +1,73 @@
+"""Help (H or F1): what to do next, said plainly, and which keys do what.
+
+Predictability matters for autistic pupils: the next step is always one key
+away, worded the same way each time, and it never gives away the mystery.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.schema import format_time
+from game.scenes.card import CardScene
+from game.ui import look
+from game.world.homework import open_homework
+
+
+def next_steps(app, world) -> list[str]:
+    """The next thing to do, then anything else worth remembering, in the pupil's words."""
+    t, lang = app.texts, app.texts.language
+    steps: list[str] = []
+    nxt = world.known_next_lesson()
+    here = world.room.id if world.room else None
+    if nxt is None:
+        steps.append(t("help_no_lessons"))
+    else:
+        room = world.map.rooms[nxt.room]
+        values = {"subject": nxt.lesson.subject.get(lang), "time": format_time(nxt.lesson.start),
+                  "room": room.label.get(lang), "floor": t.floor(room.floor)}
+        if here == nxt.room:
+            steps.append(t("help_in_room", **values))
+        elif nxt.lesson.start <= world.clock.minutes:
+            steps.append(t("help_late", **values))
+        else:
+            steps.append(t("help_go_to", **values))
+    unplanned = [h for h in open_homework(world) if h.id not in world.state.homework_plan]
+    if unplanned:
+        steps.append(t("help_homework", title=unplanned[0].title.get(lang)))
+    if world.case is not None and not world.state.solved:
+        clues = len(world.state.clues)
+        steps.append(t("help_case", clues=clues) if clues else t("help_case_none"))
+    return steps
+
+
+class HelpScene(CardScene):
+    close_action = "help"
+
+    def title(self) -> str:
+        return self.app.texts("help_title")
+
+    def hint(self) -> str:
+        return self.app.texts("help_hint")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        from game import input as keys
+
+        if keys.is_key(event, keys.CONFIRM_KEYS) or keys.is_click(event):
+            self.close()
+        else:
+            super().handle(event)
+
+    def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        t = self.app.texts
+        y = area.y
+        surface.blit(look.text(t("help_now"), 34, look.ACCENT, bold=True), (area.x, y))
+        y += look.line_height(34, 1.6)
+        for step in next_steps(self.app, self.world):
+            y = look.blit_lines(surface, look.wrap("• " + step, 32, area.w), 32, area.x, y)
+            y += 8
+        y += 16
+        surface.blit(look.text(t("help_keys"), 34, look.ACCENT, bold=True), (area.x, y))
+        y += look.line_height(34, 1.6)
+        for line in t("help_key_list").split("\n"):
+            y = look.blit_lines(surface, look.wrap(line, 30, area.w), 30, area.x, y)
