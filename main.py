@@ -16,16 +16,21 @@ from pathlib import Path
 
 
 def _play(args: argparse.Namespace) -> int:
-    from game.app import App, Options
+    from game.app import CLASS_LEVEL, DEFAULT_LEVEL, App, Options
     from game.saves import default_data_dir
 
+    if args.server and not args.class_code:
+        print("play: --server needs --class CODE (the code your teacher shows)", file=sys.stderr)
+        return 2
+    level = args.level or (CLASS_LEVEL if args.class_code else DEFAULT_LEVEL)
     options = Options(
-        level=Path(args.level),
+        level=Path(level),
         data_dir=Path(args.data_dir) if args.data_dir else default_data_dir(),
         language=args.language,
         seed=args.seed,
         db=Path(args.db) if args.db else None,
-        class_code=args.class_code,
+        class_code=args.class_code.strip().upper() if args.class_code else None,
+        server=args.server,
     )
     App(options).run()
     return 0
@@ -112,12 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Alien op school")
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="start the game (the default)")
-    play.add_argument("--level", default=str(DEFAULT_LEVEL), help="level file to play")
+    play.add_argument("--level", help="level file to play (default: the first week; with "
+                                      "--class: the class scenes)")
     play.add_argument("--data-dir", help="where saves and settings live (default: per user)")
     play.add_argument("--language", choices=("nl", "en"), help="language for this run")
     play.add_argument("--seed", type=int, help="seed for a reproducible game")
     play.add_argument("--db", help="the choice log (default: journal.sqlite in the data folder)")
     play.add_argument("--class", dest="class_code", help="class code for class mode")
+    play.add_argument("--server", help="the teacher's dashboard to send to, e.g. "
+                                       "http://192.168.1.20:8765 (class mode)")
     play.set_defaults(func=_play)
     validate = sub.add_parser("validate", help="check levels, dialogues and maps")
     validate.add_argument("paths", nargs="*", help="files or folders (default: all content)")

@@ -30,6 +30,7 @@ from game.ui.texts import Texts
 STEP = 1.0 / 60.0
 SCREEN_SIZE = (1280, 720)
 DEFAULT_LEVEL = paths.LEVELS / "eerste-week.yaml"
+CLASS_LEVEL = paths.LEVELS / "samen-in-de-klas.yaml"
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Options:
     seed: int | None = None
     db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
     class_code: str | None = None
+    server: str | None = None  # class mode: the teacher's dashboard to send the log to
 
     @property
     def db_path(self) -> Path:
@@ -74,6 +76,8 @@ class App:
         self.journal: Journal | None = None
         self.journal_notice: str | None = None
         self._open_journal()
+        self.uploader = None
+        self.start_class_mode(self.options.class_code)
         from game.scenes.error import ErrorScene
         from game.scenes.title import TitleScene
 
@@ -87,6 +91,7 @@ class App:
     def _load_content(self) -> None:
         try:
             self.content = load_content(self.options.level, with_images=True)
+            self.content_error = None
         except ContentError as exc:
             self.content_error = exc
 
@@ -99,6 +104,24 @@ class App:
             self.journal_notice = f"{self.options.db_path}: {exc}"
         if self.journal_notice:
             print(self.journal_notice, file=sys.stderr)
+
+    def start_class_mode(self, class_code: str | None) -> None:
+        """Sessions carry the class code; with a server, they are also sent to the teacher."""
+        self.options.class_code = class_code
+        if not class_code or not self.options.server or self.journal is None:
+            return
+        from game.journal.upload import Uploader
+
+        if self.uploader is not None:
+            self.uploader.stop(flush_seconds=0)
+        self.uploader = Uploader(self.options.db_path, self.options.server, class_code)
+        self.uploader.start()
+
+    def switch_level(self, level: Path) -> bool:
+        """Play another level (class mode from the title screen); False if it is broken."""
+        self.options.level = level
+        self._load_content()
+        return self.content_error is None
 
     def set_language(self, language: str) -> None:
         self.change_setting("language", language)
@@ -182,6 +205,8 @@ class App:
         if self.journal is not None:
             self.journal.close()
             self.journal = None
+        if self.uploader is not None:
+            self.uploader.stop(flush_seconds=3.0)  # a last try; the rest waits for next time
         self.running = False
 
     def _flush_log(self) -> None:

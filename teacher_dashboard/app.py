@@ -21,7 +21,10 @@ from game.ui.texts import LANGUAGES, load_catalogue
 from teacher_dashboard.auth import Secrets, Throttle
 
 HERE = Path(__file__).parent
-OPEN_ENDPOINTS = frozenset({"views.login", "views.language", "static"})
+# Open without the teacher's password: signing in, and the class server (children's games
+# send to it; it accepts only open class codes and checks every batch, see api.py).
+OPEN_ENDPOINTS = frozenset({"views.login", "views.language", "static", "api.class_status",
+                            "api.receive"})
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
 
@@ -42,7 +45,7 @@ def create_app(db_path: Path, secrets: Secrets, *, throttle_step: float = 1.0,
         PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
         WTF_CSRF_TIME_LIMIT=None,  # valid as long as the signed-in session
     )
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
     catalogues = {lang: load_catalogue(lang, HERE / "text") for lang in LANGUAGES}
 
     def language() -> str:
@@ -99,8 +102,11 @@ def create_app(db_path: Path, secrets: Secrets, *, throttle_step: float = 1.0,
         message = error.description if ours else t("not_found")
         return render_template("problem.html", message=message), 404
 
+    from teacher_dashboard.api import api
     from teacher_dashboard.views import views
     app.register_blueprint(views)
+    csrf.exempt(api)  # a JSON API without cookies: nothing for a forged form to ride on
+    app.register_blueprint(api)
     return app
 
 

@@ -7,11 +7,13 @@ themselves are shown, so the dashboard never fails on names.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from game import paths
+from game.content.dialogue import Dialogue, load_dialogue
 from game.content.errors import ContentError
 from game.content.level import Level, load_level
 from game.content.schema import LocalText
@@ -87,6 +89,13 @@ class LevelNames:
                     return pick(item.title, self.language)
         return homework_id or ""
 
+    def scene_title(self, scene_id: str | None) -> str:
+        if self.level and scene_id:
+            for scene in self.level.scenes:
+                if scene.id == scene_id:
+                    return pick(scene.title, self.language)
+        return scene_id or ""
+
     def change(self, change_id: str | None) -> str:
         if self.level and change_id:
             for day in self.level.days:
@@ -94,3 +103,52 @@ class LevelNames:
                     if change.id == change_id:
                         return pick(change.message, self.language)
         return change_id or ""
+
+
+@dataclass
+class SceneQuestion:
+    """One moment of choice in a class-mode scene, with every option the pupils saw."""
+
+    prompt: str
+    options: list[tuple[str, str]]  # (choice id, text)
+
+
+@dataclass
+class SceneInfo:
+    id: str
+    title: str
+    think_about: str
+    dialogue: str
+    questions: list[SceneQuestion] = field(default_factory=list)
+
+
+@lru_cache(maxsize=16)
+def _dialogue(dialogue_id: str, folder: Path) -> Dialogue | None:
+    path = folder / f"{dialogue_id}.yaml"
+    if not path.is_file():
+        return None
+    try:
+        return load_dialogue(path)[0]
+    except (ContentError, OSError, ValueError):
+        return None
+
+
+def scenes_of(names: LevelNames, dialogues: Path = paths.DIALOGUES) -> list[SceneInfo]:
+    """The level's class-mode scenes with their questions, for the live class view."""
+    if names.level is None:
+        return []
+    lang = names.language
+    out = []
+    for scene in names.level.scenes:
+        character = next((c for c in names.level.characters if c.id == scene.talk_to), None)
+        dialogue_id = character.dialogue if character and character.dialogue else ""
+        info = SceneInfo(scene.id, pick(scene.title, lang), pick(scene.think_about, lang),
+                         dialogue_id)
+        dialogue = _dialogue(dialogue_id, dialogues) if dialogue_id else None
+        for node in (dialogue.nodes.values() if dialogue else []):
+            if node.choices:
+                said = pick(node.lines[-1].text, lang) if node.lines else ""
+                info.questions.append(SceneQuestion(
+                    said, [(c.id, pick(c.text, lang)) for c in node.choices]))
+        out.append(info)
+    return out

@@ -20,7 +20,7 @@ STORY_KINDS: tuple[str, ...] = (
     "lesson_on_time", "lesson_late", "lesson_missed", "lesson_cancelled",
     "timetable_change_seen", "floor_plan_opened", "agenda_opened", "notebook_opened",
     "homework_given", "homework_noted", "homework_planned", "homework_done",
-    "homework_handed_in", "homework_late", "accusation",
+    "homework_handed_in", "homework_late", "accusation", "scene_start", "scene_end",
 )
 SUMMARY_KINDS: tuple[str, ...] = ("day_end", "level_end", "accusation")
 
@@ -124,3 +124,42 @@ def choices_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
     return list(db.query("""
         select c.* from choices c join sessions s on s.id = c.session_id
         where c.pupil_id = ? order by s.started_at, c.seq""", [pupil_id]))
+
+
+def class_code(db: Database, code: str) -> dict[str, Any] | None:
+    return next(db.query("select * from class_codes where code = ?", [code]), None)
+
+
+def class_codes(db: Database) -> list[dict[str, Any]]:
+    """Every class code a teacher opened, newest first, with how many pupils sent data."""
+    return list(db.query("""
+        select c.*, (select count(distinct s.pupil_id) from sessions s
+                     where s.class_code = c.code) as pupils
+        from class_codes c order by c.opened_at desc"""))
+
+
+def scene_progress(db: Database, class_code: str) -> list[dict[str, Any]]:
+    """Which pupil finished which class-mode scene (for the live class view)."""
+    return list(db.query("""
+        select s.pupil_id, json_extract(e.payload, '$.scene') as scene,
+               max(e.wall_time) as finished_at
+        from sessions s join events e on e.session_id = s.id and e.kind = 'scene_end'
+        where s.class_code = ?
+        group by s.pupil_id, scene""", [class_code]))
+
+
+def choice_spread(db: Database, class_code: str) -> list[dict[str, Any]]:
+    """How often each option was taken in this class, per dialogue (anonymous counts)."""
+    return list(db.query("""
+        select c.dialogue, c.chosen, count(*) as n
+        from sessions s join choice_facts c on c.session_id = s.id
+        where s.class_code = ?
+        group by c.dialogue, c.chosen""", [class_code]))
+
+
+def class_level(db: Database, class_code: str) -> str | None:
+    """The level most of this class's sessions played (class mode has its own level)."""
+    row = next(db.query("""
+        select level, count(*) as n from sessions where class_code = ?
+        group by level order by n desc limit 1""", [class_code]), None)
+    return row["level"] if row else None

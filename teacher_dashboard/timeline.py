@@ -219,6 +219,12 @@ def _moment(kind: str, data: dict[str, Any], names: LevelNames,
             return NOTE, t("ev_homework_late", title=homework)
         case "clue_found":
             return GOOD, t("ev_clue", clue=names.clue(data.get("clue")))
+        case "scene_start":
+            return INFO, t("ev_scene_start", number=data.get("number", ""),
+                           title=names.scene_title(data.get("scene")))
+        case "scene_end":
+            return GOOD, t("ev_scene_end", number=data.get("number", ""),
+                           question=pick(data.get("think_about"), names.language))
         case "accusation":
             name = names.character(data.get("suspect"))
             return (GOOD, t("ev_accused_right", name=name)) if data.get("correct") else \

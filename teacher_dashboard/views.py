@@ -33,7 +33,7 @@ from game.ui.texts import LANGUAGES
 from teacher_dashboard import queries
 from teacher_dashboard.app import log
 from teacher_dashboard.auth import password_matches
-from teacher_dashboard.names import LevelNames
+from teacher_dashboard.names import LevelNames, scenes_of
 from teacher_dashboard.profile import MIN_PUPILS, class_profile
 from teacher_dashboard.sheet import build_sheet
 from teacher_dashboard.timeline import aspect_label, skill_label, tell
@@ -199,20 +199,49 @@ def sheet(session_id: str) -> Any:
 
 @views.route("/classes")
 def classes() -> str:
-    return render_template("classes.html", classes=queries.classes(log()))
+    local = request.host.split(":")[0] in ("127.0.0.1", "localhost", "[::1]")
+    return render_template("classes.html", classes=queries.classes(log()),
+                           codes=queries.class_codes(log()), server=request.host_url.rstrip("/"),
+                           local_only=local)
+
+
+@views.route("/classes/open", methods=["POST"])
+def class_open() -> Any:
+    wanted = request.form.get("code", "").strip()
+    code = admin.open_class(current_app.config["DB_PATH"],
+                            wanted or admin.new_class_code(request.form.get("prefix", "")))
+    flash(t("class_opened", code=code))
+    return redirect(url_for("views.classes"))
+
+
+@views.route("/classes/<code>/close", methods=["POST"])
+def class_close(code: str) -> Any:
+    admin.close_class(current_app.config["DB_PATH"], code)
+    flash(t("class_closed", code=code))
+    return redirect(url_for("views.classes"))
 
 
 @views.route("/class/<code>")
 def class_page(code: str) -> str:
     known = {c["code"]: c for c in queries.classes(log())}
     if code not in known:
-        abort(404, t("unknown_class", code=code))
+        if queries.class_code(log(), code) is None:
+            abort(404, t("unknown_class", code=code))
+        known[code] = {"code": code, "pupils": 0, "sessions": 0, "last_played": None}
     profile = class_profile(queries.class_aspect_sums(log(), code), language(),
                             known[code]["pupils"])
     feelings = queries.class_feelings(log(), code)
+    level_id = queries.class_level(log(), code)
+    scenes = scenes_of(LevelNames(level_id, language())) if level_id else []
+    spread = {(r["dialogue"], r["chosen"]): r["n"] for r in queries.choice_spread(log(), code)}
+    progress: dict[str, set[str]] = {}
+    for row in queries.scene_progress(log(), code):
+        progress.setdefault(row["pupil_id"], set()).add(row["scene"])
     return render_template("class.html", info=known[code], profile=profile,
-                           feelings=feelings, min_pupils=MIN_PUPILS,
-                           projector=request.args.get("projector") == "1")
+                           feelings=feelings, min_pupils=MIN_PUPILS, scenes=scenes,
+                           spread=spread, progress=progress,
+                           projector=request.args.get("projector") == "1",
+                           live=request.args.get("live") == "1")
 
 
 # --- data: import, export, delete --------------------------------------------

@@ -87,3 +87,51 @@ def test_a_mentor_signs_in_and_finds_a_choice_with_its_context(
     page.get_by_role("link", name="Op het digibord tonen").click()
     expect(page.locator(".discuss").first).to_be_visible()
     page.screenshot(path=shots / "dashboard-class-projector.png", full_page=True)
+
+
+@pytest.fixture(scope="module")
+def class_mode_dashboard(tmp_path_factory):
+    """A class that played the cohesion scenes with code 1B-KOMEET, served on loopback."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from game import paths
+    from game.content.bundle import load_content
+    from game.journal import admin
+    from game.sim.simulate import simulate
+    from tests.dashboard_helpers import dashboard
+
+    db = tmp_path_factory.mktemp("klas") / "journal.sqlite"
+    code = admin.open_class(db, "1B-KOMEET")
+    content = load_content(paths.LEVELS / "samen-in-de-klas.yaml")
+    simulate(content, db, pupils=8, sessions=1, class_code=code, seed=11)
+    server = make_server("127.0.0.1", 0, dashboard(db), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_the_teacher_follows_the_class_live_and_projects_the_profile(
+        page: Page, class_mode_dashboard: str, shots: Path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(class_mode_dashboard + "/classes")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", name="Klascodes")).to_be_visible()
+    expect(page.get_by_role("link", name="1B-KOMEET").first).to_be_visible()
+    page.screenshot(path=shots / "dashboard-classes.png", full_page=True)
+
+    page.locator("a.code", has_text="1B-KOMEET").click()  # the code list opens it live
+    expect(page.get_by_role("heading", name="Wie is waar?")).to_be_visible()
+    expect(page.locator(".progress tbody tr")).to_have_count(8)
+    expect(page.locator(".progress .done")).to_have_count(32)   # 8 pupils x 4 scenes
+    expect(page.locator(".aspect-row")).to_have_count(7)
+    expect(page.get_by_role("heading", name="Scène 1: Een grap die te ver gaat")).to_be_visible()
+    assert page.locator("meta[http-equiv=refresh]").count() == 1
+    page.screenshot(path=shots / "dashboard-class-live.png", full_page=True)
+
+    page.get_by_role("link", name="Op het digibord tonen").click()
+    expect(page.locator(".progress")).to_have_count(0)          # no names on the projector
+    expect(page.get_by_text("Wanneer is een grap leuk voor iedereen?")).to_be_visible()
+    page.screenshot(path=shots / "dashboard-class-live-projector.png", full_page=True)

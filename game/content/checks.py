@@ -192,6 +192,17 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
                 report((*loc, "substitute"), f"substitute '{change.substitute}' is not a teacher")
             if change.told_by and change.told_by not in characters:
                 report((*loc, "told_by"), f"unknown character '{change.told_by}'")
+    seen_scenes: set[str] = set()
+    for si, scene in enumerate(level.scenes):
+        loc = ("scenes", si)
+        if scene.id in seen_scenes:
+            report((*loc, "id"), f"scene '{scene.id}' appears twice")
+        seen_scenes.add(scene.id)
+        talker = characters.get(scene.talk_to)
+        if talker is None:
+            report((*loc, "talk_to"), f"unknown character '{scene.talk_to}'")
+        elif not talker.dialogue:
+            report((*loc, "talk_to"), f"'{scene.talk_to}' has no dialogue to carry the scene")
     if level.notice_board and smap is not None and level.notice_board not in rooms:
         report(("notice_board",), f"room '{level.notice_board}' is not on the map")
     lesson_ids = {lesson.id: (di, lesson) for di, _, lesson in all_lessons}

@@ -26,6 +26,8 @@ class Clock(Strict):
 class Placement(Strict):
     from_: ClockTime = Field(alias="from")
     at: Id
+    offset: tuple[int, int] = (0, 0)
+    """Tiles right and down from `at`: several people can sit in one classroom."""
 
 
 class Character(Strict):
@@ -138,6 +140,21 @@ class Alien(Strict):
     traits: Annotated[list[Trait], Field(min_length=1)]
 
 
+class ClassScene(Strict):
+    """One short scene of class mode: who carries it, and the question it ends with.
+
+    The scene runs while the flag `scene-<id>` is set (dialogues start on it) and
+    is done when its dialogue sets `done_flag`. Nothing is scored on screen.
+    """
+
+    id: Id
+    title: LocalText
+    intro: LocalText
+    talk_to: Id
+    done_flag: Id
+    think_about: LocalText
+
+
 class Level(Strict):
     id: Id
     title: LocalText
@@ -153,6 +170,8 @@ class Level(Strict):
     alien: Alien | None = None
     notice_board: Id | None = None
     """The room with the notice board: walking in shows the timetable changes announced."""
+    scenes: list[ClassScene] = Field(default_factory=list)
+    """Class mode: short scenes played in order (see docs/levels.md)."""
 
     def character(self, character_id: str) -> Character:
         return next(c for c in self.characters if c.id == character_id)

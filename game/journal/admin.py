@@ -64,3 +64,58 @@ def _writable(read_only: bool, db_path: Path) -> None:
     if read_only:
         raise JournalError(f"{db_path}: dit logboek is van een nieuwere versie en blijft "
                            f"ongewijzigd / written by a newer version; left unchanged")
+
+
+CLASS_CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def normal_class_code(code: str) -> str:
+    """Class codes are typed by children from the board: case and spaces do not matter."""
+    return "".join(code.split()).upper()
+
+
+def valid_class_code(code: str) -> bool:
+    return 2 <= len(code) <= 16 and all(ch.isalnum() or ch == "-" for ch in code)
+
+
+def open_class(db_path: Path, code: str) -> str:
+    """Open (or reopen) a class code so pupils' games may send to it."""
+    code = normal_class_code(code)
+    if not valid_class_code(code):
+        raise JournalError(f"klascode {code!r}: gebruik 2-16 letters, cijfers of '-' / "
+                           f"use 2-16 letters, digits or '-'")
+    opened = open_log(db_path, set_aside_bad=False)
+    try:
+        _writable(opened.read_only, db_path)
+        with opened.db.atomic():
+            opened.db["class_codes"].upsert({"code": code, "opened_at": _now(),
+                                             "closed_at": None}, pk="code")
+    finally:
+        opened.db.close()
+    return code
+
+
+def close_class(db_path: Path, code: str) -> None:
+    """Close a class code: its data stays, new uploads are refused."""
+    opened = open_log(db_path, set_aside_bad=False)
+    try:
+        _writable(opened.read_only, db_path)
+        if not opened.db["class_codes"].count_where("code = ?", [code]):
+            raise JournalError(f"onbekende klascode / unknown class code: {code!r}")
+        with opened.db.atomic():
+            opened.db["class_codes"].update(code, {"closed_at": _now()})
+    finally:
+        opened.db.close()
+
+
+def new_class_code(prefix: str = "") -> str:
+    import secrets
+
+    tail = "".join(secrets.choice(CLASS_CODE_CHARS) for _ in range(5))
+    return normal_class_code(f"{prefix}-{tail}" if prefix else tail)
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

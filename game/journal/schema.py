@@ -121,6 +121,22 @@ def m004_dashboard_lookups(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m005_class_mode(db: Database) -> None:
+    """Class mode: the codes a teacher opened, and how far each session was sent."""
+    db["class_codes"].create({
+        "code": str,           # what the teacher shows on the board, e.g. "1B-KOMEET"
+        "opened_at": str,
+        "closed_at": str,      # null while pupils may send to it
+    }, pk="code", not_null={"opened_at"})
+    db["uploads"].create({     # on a pupil's machine: the store-and-forward queue's cursor
+        "session_id": str,
+        "server": str,
+        "sent_seq": int,       # every event up to this seq is safely on the server
+        "problem": str,        # why the server refused (closed class), shown to the pupil
+    }, pk=("session_id", "server"), not_null={"sent_seq"})
+
+
 def known_migrations() -> list[str]:
     """Every migration this code knows, in order (all are pending on an empty database)."""
     return [m.name for m in MIGRATIONS.pending(Database(memory=True))]

@@ -32,16 +32,19 @@ class OpenedLog:
     notice: str | None = None  # what happened to a bad file, for the player and the terminal
 
 
-def open_log(path: Path, *, set_aside_bad: bool = True) -> OpenedLog:
+def open_log(path: Path, *, set_aside_bad: bool = True, verify: bool = True) -> OpenedLog:
     """Open (or create) the log at `path`, ready to write.
 
     A newer version's log comes back read-only with a notice. A corrupt or
     foreign file is renamed next to it and a new log started (with a notice),
     unless `set_aside_bad` is False, then JournalError is raised instead.
+    `verify=False` skips the whole-file check, for a hot path on a file that
+    was checked when it was first opened (the class server).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    problem = _problem_with(path) if path.exists() and path.stat().st_size > 0 else None
+    problem = _problem_with(path) if verify and path.exists() and path.stat().st_size > 0 \
+        else None
     notice = None
     if problem is not None:
         if not set_aside_bad:

@@ -64,7 +64,7 @@ def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
     if fmt == "sqlite":
         opened = open_log(out, set_aside_bad=False)
         try:
-            _merge(opened.db, rows)
+            merge(opened.db, rows)
         finally:
             opened.db.close()
     elif fmt == "jsonl":
@@ -100,7 +100,7 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
         offered = 0
         with db.atomic():
             for rows in groups:
-                _merge(db, rows)
+                merge(db, rows)
                 offered += len(rows.events)
         after = _counts(db)
     finally:
@@ -111,7 +111,9 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
 
 
 # --- internals ---
-def _merge(db: Database, rows: PupilRows) -> None:
+def merge(db: Database, rows: PupilRows) -> None:
+    """Add what is new in `rows` to `db`, idempotently (event UUIDs); also the class server's
+    way in."""
     with db.atomic():
         db["pupils"].insert(rows.pupil, ignore=True)
         for session in rows.sessions:

@@ -147,7 +147,9 @@ class EndScene(CardScene):
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, world = self.app.texts, self.world
-        if world.state.solved and world.case is not None:
+        if world.level.scenes:
+            text = t("end_class")
+        elif world.state.solved and world.case is not None:
             text = t("end_solved", name=world.level.character(world.case.alien).name)
         else:
             text = t("end_unsolved")
@@ -161,12 +163,15 @@ class EndScene(CardScene):
 class NoticeScene(CardScene):
     """Something the pupil just found out (a note on the door, the notice board)."""
 
-    def __init__(self, app, world, message) -> None:
+    def __init__(self, app, world, message, title: str | None = None,
+                 colour: tuple[int, int, int] = (214, 96, 70)) -> None:
         super().__init__(app, world)
         self.message = message
+        self.heading = title
+        self.colour = colour
 
     def title(self) -> str:
-        return self.app.texts("notice_title")
+        return self.heading or self.app.texts("notice_title")
 
     def hint(self) -> str:
         return self.app.texts("dialogue_next")
@@ -178,12 +183,14 @@ class NoticeScene(CardScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
-        box = pygame.Rect(0, 0, 820, 260)
+        lines = look.wrap(self.message.get(self.app.texts.language), 36, 820 - 56)
+        title = look.text(self.title(), 44, self.colour, bold=True)
+        body_top = 30 + title.get_height() + 18
+        box = pygame.Rect(0, 0, 820, max(260, body_top + len(lines) * look.line_height(36)
+                                         + 60))
         box.center = (w // 2, h // 2)
-        look.panel(surface, box, border=(214, 96, 70))
-        title = look.text(self.app.texts("notice_title"), 44, (214, 96, 70), bold=True)
+        look.panel(surface, box, border=self.colour)
         surface.blit(title, (box.x + 28, box.y + 22))
-        look.blit_lines(surface, look.wrap(self.message.get(self.app.texts.language), 36,
-                                           box.w - 56), 36, box.x + 28, box.y + 84)
+        look.blit_lines(surface, lines, 36, box.x + 28, box.y + body_top)
         hint = look.text(self.hint(), 26, look.MUTED)
         surface.blit(hint, hint.get_rect(bottomright=(box.right - 20, box.bottom - 12)))

@@ -19,43 +19,84 @@ def valid_pseudonym(name: str) -> bool:
 
 
 class NewGameScene(Scene):
+    """Type a pseudonym; subclasses ask for other short texts (the class code)."""
+
+    prompt_key, help_key, invalid_key = "name_prompt", "name_help", "name_invalid"
+    max_length = 20
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.name = ""
         self.invalid = False
+        self.problem: str | None = None  # a message from elsewhere (the class server)
         pygame.key.start_text_input()
+
+    def accept(self, text: str) -> bool:
+        """The pupil pressed Enter: go on and return True, or False to show the problem."""
+        if not valid_pseudonym(text):
+            return False
+        pygame.key.stop_text_input()
+        self.app.replace(IntroScene(self.app, text.strip()))
+        return True
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.TEXTINPUT:
-            if len(self.name) < 20:
+            if len(self.name) < self.max_length:
                 self.name += event.text
                 self.invalid = False
+                self.problem = None
         elif keys.is_key(event, {pygame.K_BACKSPACE}):
             self.name = self.name[:-1]
         elif keys.is_key(event, keys.BACK_KEYS):
             pygame.key.stop_text_input()
             self.app.pop()
         elif keys.is_key(event, {pygame.K_RETURN, pygame.K_KP_ENTER}):
-            if valid_pseudonym(self.name):
-                pygame.key.stop_text_input()
-                self.app.replace(IntroScene(self.app, self.name.strip()))
-            else:
-                self.invalid = True
+            self.invalid = not self.accept(self.name)
 
     def draw(self, surface: pygame.Surface) -> None:
         box = card_on_backdrop(surface, 820, 400)
         t = self.app.texts
-        surface.blit(look.text(t("name_prompt"), 52, look.INK, bold=True), (box.x + 40, box.y + 36))
-        look.blit_lines(surface, look.wrap(t("name_help"), 32, box.w - 80), 32, box.x + 40,
+        surface.blit(look.text(t(self.prompt_key), 52, look.INK, bold=True),
+                     (box.x + 40, box.y + 36))
+        look.blit_lines(surface, look.wrap(t(self.help_key), 32, box.w - 80), 32, box.x + 40,
                         box.y + 100, look.MUTED)
         field = pygame.Rect(box.x + 40, box.y + 200, box.w - 80, 70)
         pygame.draw.rect(surface, look.PAPER, field, border_radius=10)
         pygame.draw.rect(surface, look.ACCENT, field, 3, border_radius=10)
         shown = look.text(self.name + "|", 52, look.INK)
         surface.blit(shown, (field.x + 16, field.centery - shown.get_height() // 2))
-        message = t("name_invalid") if self.invalid else t("name_confirm")
+        message = self.problem or (t(self.invalid_key) if self.invalid else t("name_confirm"))
         colour = (170, 80, 60) if self.invalid else look.MUTED
-        surface.blit(look.text(message, 30, colour), (box.x + 40, box.y + 300))
+        look.blit_lines(surface, look.wrap(message, 30, box.w - 80), 30, box.x + 40,
+                        box.y + 290, colour)
+
+
+class ClassCodeScene(NewGameScene):
+    """Class mode: the code the teacher shows on the board, then the pupil's pseudonym."""
+
+    prompt_key, help_key, invalid_key = "class_prompt", "class_help", "class_invalid"
+    max_length = 16
+
+    def accept(self, text: str) -> bool:
+        from game.app import CLASS_LEVEL
+        from game.journal.admin import normal_class_code, valid_class_code
+
+        code = normal_class_code(text)
+        if not valid_class_code(code):
+            return False
+        if self.app.options.server:
+            from game.journal.upload import check_class
+
+            is_open, message = check_class(self.app.options.server, code)
+            if not is_open:
+                self.problem = self.app.texts("class_not_open", code=code, reason=message)
+                return False
+        if not self.app.switch_level(CLASS_LEVEL):
+            self.problem = str(self.app.content_error)
+            return False
+        self.app.start_class_mode(code)
+        self.app.replace(NewGameScene(self.app))
+        return True
 
 
 class IntroScene(Scene):

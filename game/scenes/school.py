@@ -13,6 +13,7 @@ from game.content.schema import format_time
 from game.journal.writer import SessionInfo
 from game.scenes.base import Scene
 from game.ui import look
+from game.world import class_scenes
 from game.world.movement import Body
 from game.world.world import World
 
@@ -168,10 +169,24 @@ class SchoolScene(Scene):
                 from game.scenes.dialogue import DialogueScene
 
                 self.app.push(DialogueScene(self.app, world, conversation))
+        elif world.cards:
+            from game.scenes.day_end import NoticeScene
+
+            key, text, number = world.cards.pop(0)
+            scene = class_scenes.current(world) if key == "scene_title" else None
+            title = self.app.texts(key, number=number, of=len(world.level.scenes),
+                                   title=scene.title.get(self.app.texts.language) if scene
+                                   else "")
+            self.app.push(NoticeScene(self.app, world, text, title=title, colour=look.ACCENT))
         elif world.notices:
             from game.scenes.day_end import NoticeScene
 
             self.app.push(NoticeScene(self.app, world, world.notices.pop(0)))
+        elif world.level_over and world.level.scenes and not self.reflecting:
+            from game.scenes.day_end import EndScene
+
+            self.reflecting = True  # the end card shows once
+            self.app.push(EndScene(self.app, world))
         elif world.day_over and not self.reflecting and not world.level_over:
             from game.scenes.day_end import ReflectionScene
 
@@ -216,7 +231,11 @@ class SchoolScene(Scene):
         surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 16 + clock_h))
         # Top right: the next lesson.
         nxt = world.known_next_lesson()
-        if nxt is not None:
+        scene = class_scenes.current(world) if world.level.scenes else None
+        if scene is not None:
+            line1 = world.day.title.get(lang)
+            line2 = scene.title.get(lang)
+        elif nxt is not None:
             label = t("hud_now") if nxt.lesson.start <= world.clock.minutes else t("hud_next")
             room_label = world.map.rooms[nxt.room].label.get(lang)
             line1 = f"{label}: {nxt.lesson.subject.get(lang)}"
@@ -276,6 +295,13 @@ class SchoolScene(Scene):
 
     def _goal_text(self) -> str:
         t = self.app.texts
+        if self.world.level.scenes:
+            scene = class_scenes.current(self.world)
+            if scene is None:
+                return t("scene_all_done")
+            name = self.world.level.character(scene.talk_to).name
+            return t("scene_goal", number=class_scenes.number(self.world, scene),
+                     of=len(self.world.level.scenes), name=name)
         nxt = self.world.known_next_lesson()
         if nxt is None:
             return t("hud_no_lessons")

@@ -22,7 +22,8 @@ class TitleScene(Scene):
         last = self.app.store.last_pupil()
         if last:
             items.append((t("menu_continue", name=last), lambda: self._continue(last)))
-        items += [(t("menu_settings"), self._settings), (t("menu_quit"), self.app.quit)]
+        items += [(t("menu_settings"), self._settings), (t("menu_class"), self._class_mode),
+                  (t("menu_quit"), self.app.quit)]
         return Menu(items, width=520)
 
     def on_resume(self) -> None:
@@ -40,6 +41,11 @@ class TitleScene(Scene):
         from game.scenes.school import start_school
 
         start_school(self.app, pupil, resume=True)
+
+    def _class_mode(self) -> None:
+        from game.scenes.new_game import ClassCodeScene
+
+        self.app.push(ClassCodeScene(self.app))
 
     def _settings(self) -> None:
         from game.scenes.settings import SettingsScene

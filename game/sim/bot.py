@@ -47,6 +47,22 @@ class Bot:
         self.rng = rng
         self.talked: set[str] = set()
 
+    # --- class mode ---
+    def play_scenes(self) -> None:
+        """Walk to each scene's person and talk until the scene is done (class mode)."""
+        from game.world import class_scenes
+
+        world = self.world
+        for _ in range(len(world.level.scenes) * 3):
+            scene = class_scenes.current(world)
+            if scene is None:
+                break
+            self.walk_to(scene.talk_to)
+            conversation = world.talk(world.npcs[scene.talk_to])
+            if conversation is not None:
+                self.converse(conversation)
+            world.cards.clear()  # a bot reads the scene cards at once
+
     # --- a whole day ---
     def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
         world = self.world

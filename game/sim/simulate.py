@@ -36,14 +36,16 @@ def pseudonym(index: int, class_code: str | None) -> str:
 
 
 def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
-             class_code: str | None = None, seed: int = 1) -> SimulationResult:
+             class_code: str | None = None, seed: int = 1,
+             first: int = 0) -> SimulationResult:
+    """Pupils number `first` .. `first + pupils - 1` (their pseudonyms follow the number)."""
     rng = random.Random(seed)
     journal = Journal.open(db)
     if journal.read_only:
         raise RuntimeError(journal.notice or "the log is read-only")
     events = choices = 0
     try:
-        for p in range(pupils):
+        for p in range(first, first + pupils):
             name = pseudonym(p, class_code)
             style = STYLES[p % len(STYLES)] if rng.random() < 0.8 else rng.choice(STYLES)
             saved: dict | None = None
@@ -62,7 +64,8 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
                 if saved:
                     world.emit("resume", {"day": world.day.id, "clock": world.clock.text()})
                 bot = Bot(world, style, random.Random(rng.random()))
-                saved = _play_one_day(world, bot)
+                saved = _play_scenes(world, bot) if content.level.scenes \
+                    else _play_one_day(world, bot)
                 world.emit("quit", {"clock": world.clock.text()})
                 journal.end_session()
                 events += log.seq
@@ -70,6 +73,13 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
     finally:
         journal.close()
     return SimulationResult(pupils, pupils * sessions, events, choices)
+
+
+def _play_scenes(world: World, bot: Bot) -> None:
+    """Class mode: one sitting plays every scene; the level ends with the last one."""
+    bot.play_scenes()
+    world.finish_level()
+    return None
 
 
 def _play_one_day(world: World, bot: Bot) -> dict | None:

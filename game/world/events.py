@@ -43,5 +43,5 @@ KINDS = (
     "lesson_missed", "lesson_cancelled", "lesson_end", "timetable_change_seen",
     "floor_plan_opened", "agenda_opened", "notebook_opened",
     "homework_given", "homework_noted", "homework_planned", "homework_done",
-    "homework_handed_in", "homework_late", "accusation",
+    "homework_handed_in", "homework_late", "accusation", "scene_start", "scene_end",
 )

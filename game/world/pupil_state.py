@@ -20,6 +20,7 @@ class PupilState:
     homework: list[str] = field(default_factory=list)  # given by a teacher
     homework_noted: list[str] = field(default_factory=list)  # written in the agenda
     homework_plan: dict[str, str] = field(default_factory=dict)  # id -> slot
+    scenes_done: list[str] = field(default_factory=list)  # class mode
     homework_done: list[str] = field(default_factory=list)
     homework_handed_in: dict[str, str] = field(default_factory=dict)  # id -> on_time|late
     changes_seen: list[str] = field(default_factory=list)

@@ -71,7 +71,8 @@ def update(world: World) -> None:
                 and item.change.id not in state.changes_seen):
             see_change(world, item.change, "door")
         break  # one lesson at a time: later ones wait for this one
-    if now >= world.day.end or (_all_decided(world) and now >= _last_lesson_end(world)):
+    all_done = bool(world.day.lessons) and _all_decided(world) and now >= _last_lesson_end(world)
+    if now >= world.day.end or all_done:  # a day without lessons (class mode) runs to its end
         world.end_day()
 
 

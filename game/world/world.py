@@ -15,7 +15,7 @@ from game.content.dialogue import Effect
 from game.content.level import Day
 from game.content.schema import LocalText
 from game.content.school_map import Room
-from game.world import homework, movement, school_day
+from game.world import class_scenes, homework, movement, school_day
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
@@ -57,12 +57,16 @@ class World:
         self.lesson: LessonVisit | None = None
         self.day_over = False
         self.level_over = False
+        # Titled cards for the screen (class-mode scenes): (title key, text, scene number)
+        self.cards: list[tuple[str, LocalText, int]] = []
         self.notices: list[LocalText] = []  # things the pupil just found out, for the screen
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
         self.emit("level_start", {"level": self.level.id, "day": self.day.id, "seed": seed,
                                   "candidates": self.level.alien.candidates
                                   if self.level.alien else []})
+        if self.level.scenes:
+            class_scenes.begin(self)
 
     # --- reading ---
     @property
@@ -149,6 +153,8 @@ class World:
             self.conversation = None
         if conversation.is_lesson:
             self.finish_lesson()
+        if self.level.scenes:
+            class_scenes.after_conversation(self)
 
     # --- the school day ---
     def begin_lesson(self) -> Conversation | None:
@@ -333,6 +339,10 @@ class World:
         world.level_over = bool(data.get("level_over", False))
         world.room = world.map.room_at(world.player.x, world.player.y - 1)
         world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
+        world.cards.clear()
+        scene = class_scenes.current(world)
+        if scene is not None:  # back in class mode: show where we were
+            world.cards.append(("scene_title", scene.intro, class_scenes.number(world, scene)))
         return world
 
     # --- internals ---
@@ -341,8 +351,12 @@ class World:
         for character in self.level.characters:
             spot = self.map.characters.get(character.id)
             if character.schedule:
-                at = self.map.place(character.schedule[0].at)
+                first = character.schedule[0]
+                at = self.map.place(first.at)
                 x, y = at if at else (spot.x, spot.y)
+                tile = self.map.tile  # on a tile's centre, so nobody stands half in a desk
+                x = (int(x // tile) + first.offset[0] + 0.5) * tile
+                y = (int(y // tile) + first.offset[1] + 0.5) * tile
             elif spot is not None:
                 x, y = spot.x, spot.y
             else:
