@@ -260,3 +260,29 @@ def test_a_pupil_types_the_class_code_and_the_game_sends_to_the_teacher(tmp_path
         assert pupils == {"Agent Komeet"}
     finally:
         server.down()
+
+
+def test_the_end_card_tells_the_pupil_whether_the_choices_arrived(tmp_path, class_content):
+    from game.scenes.day_end import upload_status
+
+    teacher_db = tmp_path / "leraar.sqlite"
+    admin.open_class(teacher_db, "1B")
+    server = LiveServer(dashboard(teacher_db))
+    log = local_logs(class_content, tmp_path, 1)[0]
+    uploader = Uploader(log, server.url, "1B", batch=1000)
+    try:
+        assert upload_status(uploader, since_round=0) == "upload_waiting"  # not looked yet
+        uploader.run_once()
+        assert upload_status(uploader, since_round=0) == "upload_done"
+        server.down()                                  # the network drops, the pupil plays on
+        simulate(class_content, log, pupils=1, sessions=1, class_code="1B", seed=7, first=5)
+        uploader.run_once()
+        assert upload_status(uploader, since_round=1) == "upload_kept"
+        server.up()
+        uploader.run_once()
+        assert upload_status(uploader, since_round=1) == "upload_done"
+        with sqlite3.connect(teacher_db) as con:
+            arrived = sorted(r[0] for r in con.execute("select id from events"))
+        assert arrived == sorted(event_ids(log))
+    finally:
+        server.down()

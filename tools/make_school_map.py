@@ -384,6 +384,15 @@ def write_tmx(path: Path) -> None:
         ix, iy, _, _ = by_id[rid].interior
         obj("waypoints", f"route-{cid}", (ix + dx) * T + T / 2, (iy + dy) * T + T - 4, None,
             None, {})
+    # Just inside each room's first door: levels can start the pupil in a classroom
+    # (class mode starts in 1.05). Added last so the other objects keep their ids.
+    for r in rooms:
+        if r.kind == "corridor" or not r.doors:
+            continue
+        dx, dy = r.doors[0]
+        below = dy >= r.y + r.h - 1
+        obj("spawns", f"binnen-{r.rid}", dx * T + T / 2, (dy - 1 if below else dy + 1) * T + T / 2,
+            None, None, {"facing": "up" if below else "down"})
 
     layers = []
     for lid, (name, data) in enumerate((("floor", grid.floor), ("walls", grid.walls),

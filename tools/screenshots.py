@@ -72,6 +72,7 @@ def main() -> None:
                          Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(60),
                          shot("lesson_homework")])
         settings_shots(out, language)
+        class_shots(out, language, Path(tmp))
     print(f"screenshots in {out}")
 
 
@@ -104,6 +105,64 @@ def settings_shots(out: Path, language: str) -> None:
                          Call(lambda a: a.change_setting("text_speed", "instant")),
                          WalkTo("noor"), Press(pygame.K_e), Wait(30),
                          shot("dialogue_large_dyslexic")])
+
+
+def class_shots(out: Path, language: str, tmp: Path) -> None:
+    """Class mode against a real dashboard on loopback: a scene card, a choice, the
+    think-about card and the end card with the sending status."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from game import paths
+    from game.journal import admin
+    from game.scenes.day_end import NoticeScene
+    from game.scenes.dialogue import DialogueScene
+    from game.scripted import WalkTo
+    from teacher_dashboard.app import create_app
+    from teacher_dashboard.auth import save_password
+
+    teacher_db = tmp / "leraar.sqlite"
+    admin.open_class(teacher_db, "1B")
+    dashboard = create_app(teacher_db, save_password(teacher_db, "screenshots"))
+    server = make_server("127.0.0.1", 0, dashboard, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    app = App(Options(data_dir=tmp / "klas", fast=True, seed=3, language=language,
+                      level=paths.LEVELS / "samen-in-de-klas.yaml", class_code="1B",
+                      server=f"http://127.0.0.1:{server.server_port}"))
+    app.settings["text_speed"] = "instant"
+
+    def shot(name: str):
+        return Call(lambda a: pygame.image.save(a.screen, str(out / f"{name}.png")))
+
+    def next_step(a) -> None:
+        if isinstance(a.top, DialogueScene) and a.top.conversation.at_choice:
+            run_script(a, [Press(pygame.K_2), Wait(2)])
+        else:
+            run_script(a, [Press(pygame.K_RETURN), Wait(2)])
+
+    run_script(app, start_new_game("Agent Komeet") + [Wait(2), shot("class_scene_card"),
+                                                       Press(pygame.K_RETURN), Wait(2),
+                                                       shot("class_room")])
+    for number, scene in enumerate(app.content.level.scenes, start=1):
+        run_script(app, [WalkTo(scene.talk_to), Press(pygame.K_e), Wait(3)])
+        while not (isinstance(app.top, DialogueScene) and app.top.conversation.at_choice):
+            next_step(app)
+        if number == 1:
+            run_script(app, [Wait(2), shot("class_choice")])
+        while not isinstance(app.top, NoticeScene):
+            next_step(app)
+        if number == 1:
+            run_script(app, [Wait(2), shot("class_think")])
+        while isinstance(app.top, NoticeScene):
+            run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    import time
+
+    run_script(app, [Wait(10)])
+    time.sleep(2.5)  # the uploader sends in real time, once a second
+    run_script(app, [Wait(10), shot("class_end")])
+    app.quit()
+    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ class Progress:
     pending: int = 0       # events still waiting
     failures: int = 0      # network errors survived
     problem: str | None = None
+    offline: bool = False  # the last try did not reach the server
+    rounds: int = 0        # finished looks at the log (so a reader knows the numbers are fresh)
 
 
 def api_url(server: str, class_code: str, tail: str = "") -> str:
@@ -127,15 +129,18 @@ class Uploader:
                 except (OSError, TimeoutError):
                     self._failures_in_a_row += 1
                     self.progress.failures += 1
+                    self.progress.offline = True
                     self.progress.sent += sent
                     self.progress.pending = pending
                     return sent
                 self._failures_in_a_row = 0
+                self.progress.offline = False
                 self._mark_sent(db, session["id"], events[-1]["seq"])
                 sent += len(events)
                 pending -= len(events)
             self.progress.sent += sent
             self.progress.pending = pending + self._count_unsent(db)
+            self.progress.rounds += 1
             return sent
         finally:
             db.close()

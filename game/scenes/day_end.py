@@ -127,9 +127,11 @@ class EndScene(CardScene):
     def __init__(self, app, world) -> None:
         super().__init__(app, world)
         world.finish_level()
+        uploader = app.uploader
+        self.upload_round = uploader.progress.rounds if uploader is not None else 0
 
     def title(self) -> str:
-        return self.app.texts("end_title")
+        return self.app.texts("end_class_title" if self.world.level.scenes else "end_title")
 
     def hint(self) -> str:
         return self.app.texts("end_back")
@@ -154,10 +156,31 @@ class EndScene(CardScene):
         else:
             text = t("end_unsolved")
         y = look.blit_lines(surface, look.wrap(text, 40, area.w), 40, area.x, area.y + 20)
-        summary = world.day_summary()
-        for line in summary.strengths:
-            y = look.blit_lines(surface, look.wrap("• " + line.get(t.language), 32, area.w),
-                                32, area.x, y + 10)
+        if world.level.scenes:  # what the pupil played, to recall in the class talk
+            lines = [scene.title.get(t.language) for scene in world.level.scenes
+                     if scene.id in world.state.scenes_done]
+        else:
+            lines = [line.get(t.language) for line in world.day_summary().strengths]
+        for line in lines:
+            y = look.blit_lines(surface, look.wrap("• " + line, 32, area.w), 32, area.x, y + 10)
+        status = upload_status(self.app.uploader, self.upload_round)
+        if status:  # class mode: calm news about the sending, never a red error
+            look.blit_lines(surface, look.wrap(t(status), 32, area.w), 32, area.x, y + 36,
+                            look.MUTED)
+
+
+def upload_status(uploader, since_round: int) -> str | None:
+    """Which reassurance the class-mode end card shows: arrived, on its way, or kept here.
+
+    "Arrived" only counts once the uploader has looked at the log after the last event."""
+    if uploader is None:
+        return None
+    progress = uploader.progress
+    if progress.problem or progress.offline:
+        return "upload_kept"
+    if progress.pending or progress.rounds <= since_round:
+        return "upload_waiting"
+    return "upload_done"
 
 
 class NoticeScene(CardScene):
