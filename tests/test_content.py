@@ -190,6 +190,21 @@ def test_dialogue_references_checked_against_the_level(tmp_path, content):
     assert f"{path}:11: effect refers to unknown clue 'onbekend'" in problems
 
 
+def test_a_class_scene_that_can_never_end_is_reported(tmp_path):
+    class_level = load_content(paths.LEVELS / "samen-in-de-klas.yaml").level
+    text = (paths.DIALOGUES / "klas-amber.yaml").read_text(encoding="utf-8")
+    assert "set_flag: grap-klaar" in text
+    path = tmp_path / "dialogues" / "klas-amber.yaml"
+    path.parent.mkdir()
+    path.write_text(text.replace("set_flag: grap-klaar", "set_flag: grap-klar"),
+                    encoding="utf-8")
+    dialogue, raw = load_dialogue(path)
+    problems = [str(p) for p in check_dialogue_against_level(dialogue, raw, path, class_level)]
+    start_line = _line_of(path, "start:")
+    assert (f"{path}:{start_line}: class scene 'grap' never ends: no choice or node has "
+            "'set_flag: grap-klaar'") in problems
+
+
 def test_broken_map_xml_names_the_map(tmp_path):
     tmx = tmp_path / "kapot.tmx"
     tmx.write_text('<?xml version="1.0"?>\n<map version="1.10">\n <layer>\n</map>\n',

@@ -109,7 +109,25 @@ def check_dialogue_against_level(dialogue: Dialogue, raw: Any, path: Path,
                      "timetable change": changes}[kind]
             if ref not in known:
                 report(loc, f"effect refers to unknown {kind} '{ref}'")
+    _check_scenes_carried(dialogue, level, report)
     return unique_problems(problems)
+
+
+def _check_scenes_carried(dialogue: Dialogue, level: Level, report) -> None:
+    """A class scene this dialogue carries must start on its flag and can end: without
+    `set_flag: <done_flag>` the pupil would be stuck in that scene."""
+    own = {c.id for c in level.characters if c.dialogue == dialogue.id}
+    flags_set = {e.set_flag for _, e in _effects(dialogue) if e.set_flag}
+    flags_read = {c.flag for _, cond in _conditions(dialogue) for c in _flatten(cond) if c.flag}
+    for scene in level.scenes:
+        if scene.talk_to not in own:
+            continue
+        if f"scene-{scene.id}" not in flags_read:
+            report(("start",), f"class scene '{scene.id}' is carried by this dialogue, "
+                               f"but nothing starts on flag 'scene-{scene.id}'")
+        if scene.done_flag not in flags_set:
+            report(("start",), f"class scene '{scene.id}' never ends: no choice or node "
+                               f"has 'set_flag: {scene.done_flag}'")
 
 
 def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> list[Problem]:
