@@ -43,6 +43,7 @@ bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/journal.py
 	$(PY) -m pip install --quiet -r bench/requirements.txt
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/dashboard.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/class_upload.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

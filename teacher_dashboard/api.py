@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from flask import Blueprint, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlite_utils import Database
 
 from game.journal.store import open_log
 from game.journal.transfer import PupilRows, merge
@@ -82,6 +83,17 @@ class Batch(_Row):
     events: Annotated[list[EventIn], Field(max_length=MAX_EVENTS)]
 
 
+def _writer() -> Database:
+    """One connection for all batches, kept open: opening and closing per batch made
+    SQLite checkpoint the WAL every time (9 of 27 ms per batch at 112k events)."""
+    extensions = current_app.extensions
+    if "class_writer" not in extensions:
+        opened = open_log(current_app.config["DB_PATH"], set_aside_bad=False, verify=False,
+                          any_thread=True)
+        extensions["class_writer"] = opened.db
+    return extensions["class_writer"]
+
+
 def _refuse(status: int, message: str) -> tuple[Any, int]:
     return jsonify({"error": message}), status
 
@@ -123,13 +135,10 @@ def receive(code: str) -> tuple[Any, int]:
     rows = PupilRows({**batch.pupil.model_dump(), "display_name": None},
                      [batch.session.model_dump()],
                      [e.model_dump() for e in batch.events])
+    count = "select count(*) from events where session_id = ?"
     with _write_lock:
-        opened = open_log(current_app.config["DB_PATH"], set_aside_bad=False, verify=False)
-        try:
-            db = opened.db
-            before = db.execute("select count(*) from events").fetchone()[0]
-            merge(db, rows)
-            added = db.execute("select count(*) from events").fetchone()[0] - before
-        finally:
-            opened.db.close()
+        db = _writer()
+        before = db.execute(count, [batch.session.id]).fetchone()[0]
+        merge(db, rows)
+        added = db.execute(count, [batch.session.id]).fetchone()[0] - before
     return jsonify({"stored": added, "already_had": len(rows.events) - added}), 200

@@ -32,14 +32,16 @@ class OpenedLog:
     notice: str | None = None  # what happened to a bad file, for the player and the terminal
 
 
-def open_log(path: Path, *, set_aside_bad: bool = True, verify: bool = True) -> OpenedLog:
+def open_log(path: Path, *, set_aside_bad: bool = True, verify: bool = True,
+             any_thread: bool = False) -> OpenedLog:
     """Open (or create) the log at `path`, ready to write.
 
     A newer version's log comes back read-only with a notice. A corrupt or
     foreign file is renamed next to it and a new log started (with a notice),
     unless `set_aside_bad` is False, then JournalError is raised instead.
     `verify=False` skips the whole-file check, for a hot path on a file that
-    was checked when it was first opened (the class server).
+    was checked when it was first opened (the class server). `any_thread=True` lets
+    one long-lived connection serve a threaded server (the caller serialises its use).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +54,8 @@ def open_log(path: Path, *, set_aside_bad: bool = True, verify: bool = True) -> 
         kept = set_aside(path, "kapot" if problem.startswith("corrupt") else "onbekend")
         notice = (f"{path}: {problem}. Het oude bestand is bewaard als {kept.name}; "
                   f"er is een nieuw logboek begonnen.")
-    db = Database(path)
+    db = Database(sqlite3.connect(str(path), check_same_thread=False)) if any_thread \
+        else Database(path)
     try:
         unknown = schema.unknown_migrations(db)
         if unknown:
