@@ -1,4 +1,4 @@
-"""A mentor's changes to the log: giving a pupil a real name, and deleting a pupil (AVG).
+"""A mentor's changes to the log: a pupil's real name, deleting a pupil (AVG), class codes.
 
 These are the only writes besides the game and import. Deleting overwrites the
 freed pages (secure_delete) and empties the WAL, so the pupil's words do not
@@ -7,8 +7,12 @@ linger in the file after the mentor was told they are gone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from game.journal.store import JournalError, open_log
 
@@ -27,26 +31,16 @@ def set_display_name(db_path: Path, pupil: str, name: str) -> None:
     name = " ".join(name.split())
     if len(name) > MAX_NAME_LENGTH:
         raise JournalError(f"naam te lang / name too long (max {MAX_NAME_LENGTH})")
-    opened = open_log(db_path, set_aside_bad=False)
-    db = opened.db
-    try:
-        _writable(opened.read_only, db_path)
-        if not db["pupils"].count_where("id = ?", [pupil]):
-            raise JournalError(f"onbekende leerling / unknown pupil: {pupil!r}")
+    with _writable_log(db_path) as db:
+        _known_pupil(db, pupil)
         with db.atomic():
             db["pupils"].update(pupil, {"display_name": name or None})
-    finally:
-        db.close()
 
 
 def delete_pupil(db_path: Path, pupil: str) -> Deleted:
     """Remove the pupil, their sessions and every event, in one transaction."""
-    opened = open_log(db_path, set_aside_bad=False)
-    db = opened.db
-    try:
-        _writable(opened.read_only, db_path)
-        if not db["pupils"].count_where("id = ?", [pupil]):
-            raise JournalError(f"onbekende leerling / unknown pupil: {pupil!r}")
+    with _writable_log(db_path) as db:
+        _known_pupil(db, pupil)
         db.execute("PRAGMA secure_delete=ON")
         sessions = "select id from sessions where pupil_id = ?"
         with db.atomic():
@@ -56,14 +50,24 @@ def delete_pupil(db_path: Path, pupil: str) -> Deleted:
             db.execute("delete from pupils where id = ?", [pupil])
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return Deleted(pupil, gone, events)
+
+
+@contextmanager
+def _writable_log(db_path: Path) -> Iterator[Database]:
+    """The log opened for a mentor's change; a newer version's log is left untouched."""
+    opened = open_log(db_path, set_aside_bad=False)
+    try:
+        if opened.read_only:
+            raise JournalError(f"{db_path}: dit logboek is van een nieuwere versie en blijft "
+                               f"ongewijzigd / written by a newer version; left unchanged")
+        yield opened.db
     finally:
-        db.close()
+        opened.db.close()
 
 
-def _writable(read_only: bool, db_path: Path) -> None:
-    if read_only:
-        raise JournalError(f"{db_path}: dit logboek is van een nieuwere versie en blijft "
-                           f"ongewijzigd / written by a newer version; left unchanged")
+def _known_pupil(db: Database, pupil: str) -> None:
+    if not db["pupils"].count_where("id = ?", [pupil]):
+        raise JournalError(f"onbekende leerling / unknown pupil: {pupil!r}")
 
 
 CLASS_CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -84,28 +88,19 @@ def open_class(db_path: Path, code: str) -> str:
     if not valid_class_code(code):
         raise JournalError(f"klascode {code!r}: gebruik 2-16 letters, cijfers of '-' / "
                            f"use 2-16 letters, digits or '-'")
-    opened = open_log(db_path, set_aside_bad=False)
-    try:
-        _writable(opened.read_only, db_path)
-        with opened.db.atomic():
-            opened.db["class_codes"].upsert({"code": code, "opened_at": _now(),
-                                             "closed_at": None}, pk="code")
-    finally:
-        opened.db.close()
+    with _writable_log(db_path) as db, db.atomic():
+        db["class_codes"].upsert({"code": code, "opened_at": _now(), "closed_at": None},
+                                 pk="code")
     return code
 
 
 def close_class(db_path: Path, code: str) -> None:
     """Close a class code: its data stays, new uploads are refused."""
-    opened = open_log(db_path, set_aside_bad=False)
-    try:
-        _writable(opened.read_only, db_path)
-        if not opened.db["class_codes"].count_where("code = ?", [code]):
+    with _writable_log(db_path) as db:
+        if not db["class_codes"].count_where("code = ?", [code]):
             raise JournalError(f"onbekende klascode / unknown class code: {code!r}")
-        with opened.db.atomic():
-            opened.db["class_codes"].update(code, {"closed_at": _now()})
-    finally:
-        opened.db.close()
+        with db.atomic():
+            db["class_codes"].update(code, {"closed_at": _now()})
 
 
 def new_class_code(prefix: str = "") -> str:
