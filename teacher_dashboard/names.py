@@ -7,6 +7,7 @@ themselves are shown, so the dashboard never fails on names.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -69,40 +70,29 @@ class LevelNames:
         return lesson_id or ""
 
     def day(self, day_id: str | None) -> str:
-        if self.level and day_id:
-            for day in self.level.days:
-                if day.id == day_id:
-                    return pick(day.title, self.language)
-        return day_id or ""
+        return self._text_of(lambda level: level.days, day_id, "title")
 
     def clue(self, clue_id: str | None) -> str:
-        if self.level and clue_id:
-            for clue in self.level.clues:
-                if clue.id == clue_id:
-                    return pick(clue.text, self.language)
-        return clue_id or ""
+        return self._text_of(lambda level: level.clues, clue_id, "text")
 
     def homework(self, homework_id: str | None) -> str:
-        if self.level and homework_id:
-            for item in self.level.homework:
-                if item.id == homework_id:
-                    return pick(item.title, self.language)
-        return homework_id or ""
+        return self._text_of(lambda level: level.homework, homework_id, "title")
 
     def scene_title(self, scene_id: str | None) -> str:
-        if self.level and scene_id:
-            for scene in self.level.scenes:
-                if scene.id == scene_id:
-                    return pick(scene.title, self.language)
-        return scene_id or ""
+        return self._text_of(lambda level: level.scenes, scene_id, "title")
 
     def change(self, change_id: str | None) -> str:
-        if self.level and change_id:
-            for day in self.level.days:
-                for change in day.changes:
-                    if change.id == change_id:
-                        return pick(change.message, self.language)
-        return change_id or ""
+        return self._text_of(lambda level: (c for d in level.days for c in d.changes),
+                             change_id, "message")
+
+    def _text_of(self, items: Callable[[Level], Iterable[Any]], item_id: str | None,
+                 attribute: str) -> str:
+        """The readable text of a level item by id; the bare id when the level is gone."""
+        if self.level and item_id:
+            for item in items(self.level):
+                if item.id == item_id:
+                    return pick(getattr(item, attribute), self.language)
+        return item_id or ""
 
 
 @dataclass
