@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from game.journal.upload import check_class
 from tests.dashboard_helpers import PASSWORD
 
 PUPIL = "1B-Vos-01"
@@ -135,3 +136,15 @@ def test_the_teacher_follows_the_class_live_and_projects_the_profile(
     expect(page.locator(".progress")).to_have_count(0)          # no names on the projector
     expect(page.get_by_text("Wanneer is een grap leuk voor iedereen?")).to_be_visible()
     page.screenshot(path=shots / "dashboard-class-live-projector.png", full_page=True)
+
+    # After the lesson: close the code (uploads are refused), and open it again.
+    page.goto(class_mode_dashboard + "/classes")
+    row = page.locator("tr", has=page.locator("a.code", has_text="1B-KOMEET"))
+    row.get_by_role("button", name="sluiten").click()
+    expect(page.get_by_text("Klascode 1B-KOMEET is gesloten. De gegevens blijven bewaard.")) \
+        .to_be_visible()
+    expect(row.get_by_text("gesloten")).to_be_visible()
+    assert check_class(class_mode_dashboard, "1B-KOMEET")[0] is False
+    row.get_by_role("button", name="weer openen").click()
+    expect(row.get_by_text("open", exact=True)).to_be_visible()
+    assert check_class(class_mode_dashboard, "1B-KOMEET")[0] is True
