@@ -197,8 +197,10 @@ def test_a_closed_or_unknown_class_is_refused_and_nothing_is_lost(tmp_path, clas
     admin.close_class(teacher_db, "1B")
     server = LiveServer(dashboard(teacher_db))
     try:
-        assert check_class(server.url, "1B") == (False, "klascode 1B is gesloten / closed")
-        assert check_class(server.url, "9Z")[0] is False
+        assert check_class(server.url, "1B") == (False, "klascode 1B is gesloten / closed", True)
+        unknown = check_class(server.url, "9Z")
+        assert not unknown.open and unknown.reachable
+        assert unknown.message == "klascode 9Z bestaat niet / unknown class code"
         (log,) = local_logs(class_content, tmp_path, 1)
         progress = Uploader(log, server.url, "1B").flush(seconds=5)
         assert "gesloten" in progress.problem
@@ -284,5 +286,36 @@ def test_the_end_card_tells_the_pupil_whether_the_choices_arrived(tmp_path, clas
         with sqlite3.connect(teacher_db) as con:
             arrived = sorted(r[0] for r in con.execute("select id from events"))
         assert arrived == sorted(event_ids(log))
+    finally:
+        server.down()
+
+
+def test_no_network_when_the_code_is_typed_the_pupil_plays_and_it_is_sent_later(
+        tmp_path, make_app):
+    from game.scripted import Type
+
+    teacher_db = tmp_path / "leraar.sqlite"
+    code = admin.open_class(teacher_db, "1B-KOMEET")
+    server = LiveServer(dashboard(teacher_db))
+    server.down()                                    # the school network is out
+    app = make_app(server=server.url)
+    run_script(app, [Wait(1), Press(pygame.K_3), Wait(1), Type("1b-komeet"),
+                     Press(pygame.K_RETURN), Wait(1)])
+    assert app.options.class_code == code            # not blocked: play now, send later
+    run_script(app, [Type("Agent Komeet"), Press(pygame.K_RETURN), Wait(1),
+                     Press(pygame.K_RETURN), Wait(2)])
+    close_cards(app)
+    run_script(app, [WalkTo("amber"), Press(pygame.K_e), Wait(3)])
+    talk_through(app, pick=1)
+    server.up()                                      # ... and comes back
+    try:
+        app.quit()
+        with sqlite3.connect(teacher_db) as con:
+            choices = con.execute("select count(*) from events where kind = 'choice'")
+            assert choices.fetchone()[0] >= 2
+        with sqlite3.connect(app.options.db_path) as con:
+            local = con.execute("select count(*) from events").fetchone()[0]
+        with sqlite3.connect(teacher_db) as con:
+            assert con.execute("select count(*) from events").fetchone()[0] == local
     finally:
         server.down()

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -49,16 +49,23 @@ def api_url(server: str, class_code: str, tail: str = "") -> str:
     return f"{server.rstrip('/')}/api/v1/classes/{quote(class_code, safe='')}{tail}"
 
 
-def check_class(server: str, class_code: str) -> tuple[bool, str]:
-    """Is this class code open on the server? (open, message for the pupil)"""
+class ClassCheck(NamedTuple):
+    open: bool
+    message: str          # the server's reason, for the pupil to tell the teacher
+    reachable: bool = True
+
+
+def check_class(server: str, class_code: str) -> ClassCheck:
+    """Is this class code open on the server? An unreachable server is not a "no": the
+    game then plays on and sends later (store-and-forward)."""
     try:
         with urllib.request.urlopen(api_url(server, class_code), timeout=TIMEOUT_S) as answer:
             data = json.loads(answer.read())
-        return bool(data.get("open")), str(data.get("message", ""))
+        return ClassCheck(bool(data.get("open")), str(data.get("message", "")))
     except urllib.error.HTTPError as exc:
-        return False, _error_text(exc)
+        return ClassCheck(False, _error_text(exc))
     except (OSError, ValueError) as exc:
-        return False, f"{server}: {exc}"
+        return ClassCheck(False, f"{server}: {exc}", reachable=False)
 
 
 class Uploader:

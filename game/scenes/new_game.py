@@ -87,9 +87,10 @@ class ClassCodeScene(NewGameScene):
         if self.app.options.server:
             from game.journal.upload import check_class
 
-            is_open, message = check_class(self.app.options.server, code)
-            if not is_open:
-                self.problem = self.app.texts("class_not_open", code=code, reason=message)
+            check = check_class(self.app.options.server, code)
+            if check.reachable and not check.open:  # offline: play now, send later
+                self.problem = self.app.texts("class_not_open", code=code,
+                                              reason=check.message)
                 return False
         if not self.app.switch_level(CLASS_LEVEL):
             self.problem = str(self.app.content_error)
