@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlite_utils import Database
 
-from game.journal.store import open_log
+from game.journal.store import open_log, writing
 from game.journal.transfer import PupilRows, merge
 from game.world.events import KINDS
 from teacher_dashboard import queries
@@ -139,6 +139,7 @@ def receive(code: str) -> tuple[Any, int]:
     with _write_lock:
         db = _writer()
         before = db.execute(count, [batch.session.id]).fetchone()[0]
-        merge(db, rows)
+        with writing(db):
+            merge(db, rows)
         added = db.execute(count, [batch.session.id]).fetchone()[0] - before
     return jsonify({"stored": added, "already_had": len(rows.events) - added}), 200

@@ -319,3 +319,30 @@ def test_no_network_when_the_code_is_typed_the_pupil_plays_and_it_is_sent_later(
             assert con.execute("select count(*) from events").fetchone()[0] == local
     finally:
         server.down()
+
+
+def test_the_game_writing_while_a_batch_is_on_its_way_does_not_stop_the_sending(
+        tmp_path, class_content):
+    teacher_db = tmp_path / "leraar.sqlite"
+    admin.open_class(teacher_db, "1B")
+    log = local_logs(class_content, tmp_path, 1)[0]
+    teacher = dashboard(teacher_db)
+
+    def game_commits_meanwhile(environ, start_response):
+        if environ["REQUEST_METHOD"] == "POST":  # the game logs its next moment right now
+            with sqlite3.connect(log) as con:
+                con.execute("update pupils set display_name = null")
+        return teacher(environ, start_response)
+
+    server = LiveServer(game_commits_meanwhile)
+    uploader = Uploader(log, server.url, "1B", batch=10, interval=0.05)
+    uploader.start()
+    try:
+        deadline = time.monotonic() + 20
+        while len(event_ids(teacher_db)) < len(event_ids(log)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert uploader._thread.is_alive(), "the sending stopped"
+        assert sorted(event_ids(teacher_db)) == sorted(event_ids(log))
+    finally:
+        uploader.stop(flush_seconds=0)
+        server.down()

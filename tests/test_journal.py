@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 import uuid
 
 import pytest
@@ -283,3 +284,55 @@ def test_the_title_screen_says_when_a_broken_log_was_set_aside(make_app, tmp_pat
     kept = [p.name for p in data.iterdir() if p.name.startswith("journal.kapot-")]
     assert len(kept) == 1 and (data / kept[0]).read_text() == "kapot bestand\n"
     app.draw()  # the notice is drawn on the title screen without trouble
+
+
+def test_a_write_does_not_fail_when_another_connection_commits_in_between(tmp_path):
+    """The game and its class-mode uploader both write the pupil's log. A transaction that
+    reads, then writes, must wait for the other writer rather than fail (sqlite-utils'
+    deferred atomic() fails here with "database is locked")."""
+    from game.journal.store import writing
+
+    path = tmp_path / "journal.sqlite"
+    game = open_log(path).db
+    uploader = Database(sqlite3.connect(path, timeout=0.2))
+    with writing(game):
+        game.execute("select count(*) from uploads").fetchone()     # read first ...
+        # ... the other writer waits for the lock (here it gives up after 0.2 s)
+        with pytest.raises(sqlite3.OperationalError), writing(uploader):
+            uploader["uploads"].insert({"session_id": "s", "server": "x", "sent_seq": 1})
+        game["uploads"].insert({"session_id": "g", "server": "x", "sent_seq": 2})
+    assert [r["session_id"] for r in game["uploads"].rows] == ["g"]
+    game.close()
+    uploader.close()
+
+
+def test_the_log_file_catches_up_in_the_background_not_inside_a_choice(tmp_path):
+    """SQLite's own checkpoint would run inside one commit in a hundred (4-8 ms);
+    the game turns it off and a background thread copies the WAL back."""
+    from game.journal.checkpoint import Checkpointer
+
+    path = tmp_path / "journal.sqlite"
+    journal = Journal.open(path)
+    assert journal.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    session = journal.start_session(INFO)
+    for i in range(1500):
+        session.record(Event("room_entered", 480 + i, "aula", {"room": "aula"}, "maandag"))
+        if i % 100 == 0:
+            session.flush()
+    session.flush()
+
+    def events_in_the_file_itself() -> int:  # `immutable` reads the main file, not the WAL
+        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as con:
+            tables = {r[0] for r in con.execute("select name from sqlite_master")}
+            return con.execute("select count(*) from events").fetchone()[0] \
+                if "events" in tables else 0
+
+    assert events_in_the_file_itself() < 1500            # still only in the WAL
+    checkpointer = Checkpointer(path, every=0.05, wal_bytes=1).start()
+    for _ in range(100):
+        if checkpointer.checkpoints:
+            break
+        time.sleep(0.05)
+    checkpointer.stop()
+    assert events_in_the_file_itself() == 1500
+    journal.close()

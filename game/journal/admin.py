@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from game.journal.store import JournalError, open_log
+from game.journal.store import JournalError, open_log, writing
 
 MAX_NAME_LENGTH = 80
 
@@ -33,7 +33,7 @@ def set_display_name(db_path: Path, pupil: str, name: str) -> None:
         raise JournalError(f"naam te lang / name too long (max {MAX_NAME_LENGTH})")
     with _writable_log(db_path) as db:
         _known_pupil(db, pupil)
-        with db.atomic():
+        with writing(db):
             db["pupils"].update(pupil, {"display_name": name or None})
 
 
@@ -43,7 +43,7 @@ def delete_pupil(db_path: Path, pupil: str) -> Deleted:
         _known_pupil(db, pupil)
         db.execute("PRAGMA secure_delete=ON")
         sessions = "select id from sessions where pupil_id = ?"
-        with db.atomic():
+        with writing(db):
             events = db.execute(f"delete from events where session_id in ({sessions})",
                                 [pupil]).rowcount
             gone = db.execute("delete from sessions where pupil_id = ?", [pupil]).rowcount
@@ -88,7 +88,7 @@ def open_class(db_path: Path, code: str) -> str:
     if not valid_class_code(code):
         raise JournalError(f"klascode {code!r}: gebruik 2-16 letters, cijfers of '-' / "
                            f"use 2-16 letters, digits or '-'")
-    with _writable_log(db_path) as db, db.atomic():
+    with _writable_log(db_path) as db, writing(db):
         db["class_codes"].upsert({"code": code, "opened_at": _now(), "closed_at": None},
                                  pk="code")
     return code
@@ -99,7 +99,7 @@ def close_class(db_path: Path, code: str) -> None:
     with _writable_log(db_path) as db:
         if not db["class_codes"].count_where("code = ?", [code]):
             raise JournalError(f"onbekende klascode / unknown class code: {code!r}")
-        with db.atomic():
+        with writing(db):
             db["class_codes"].update(code, {"closed_at": _now()})
 
 

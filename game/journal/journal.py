@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.journal.checkpoint import Checkpointer
 from game.journal.store import OpenedLog, open_log
 from game.journal.writer import SessionInfo, SessionLog
 
@@ -17,6 +18,10 @@ class Journal:
         self.read_only = opened.read_only
         self.notice = opened.notice
         self.session: SessionLog | None = None
+        self.checkpointer: Checkpointer | None = None
+        if not self.read_only:  # the WAL is copied back by a thread, not inside a choice
+            opened.db.execute("PRAGMA wal_autocheckpoint=0")
+            self.checkpointer = Checkpointer(self.path).start()
 
     @classmethod
     def open(cls, path: Path) -> Journal:
@@ -46,4 +51,6 @@ class Journal:
 
     def close(self) -> None:
         self.end_session()
-        self.opened.db.close()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
+        self.opened.db.close()  # the last connection out checkpoints what is left

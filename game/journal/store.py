@@ -8,6 +8,8 @@ game is opened read-only: we must not write into a schema we do not know.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +32,24 @@ class OpenedLog:
     path: Path
     read_only: bool = False
     notice: str | None = None  # what happened to a bad file, for the player and the terminal
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """One write transaction that takes the write lock first (BEGIN IMMEDIATE).
+
+    Several connections write one log (the game and its uploader; the class server and
+    the mentor's pages). sqlite-utils' atomic() begins DEFERRED: a transaction that reads
+    first and then writes fails at once with "database is locked" when another
+    connection committed in between. IMMEDIATE waits for the lock instead (busy timeout)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def open_log(path: Path, *, set_aside_bad: bool = True, verify: bool = True,

@@ -17,7 +17,13 @@ from sqlite_utils import Database
 
 from game import __version__
 from game.journal import schema
-from game.journal.store import SQLITE_HEADER, JournalError, open_for_reading, open_log
+from game.journal.store import (
+    SQLITE_HEADER,
+    JournalError,
+    open_for_reading,
+    open_log,
+    writing,
+)
 from game.journal.xapi import DEFAULT_HOME, statements
 
 FORMATS = ("sqlite", "jsonl", "xapi")
@@ -98,7 +104,7 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
         db = opened.db
         before = _counts(db)
         offered = 0
-        with db.atomic():
+        with writing(db):
             for rows in groups:
                 merge(db, rows)
                 offered += len(rows.events)
@@ -113,7 +119,7 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
 # --- internals ---
 def merge(db: Database, rows: PupilRows) -> None:
     """Add what is new in `rows` to `db`, idempotently (event UUIDs); also the class server's
-    way in."""
+    way in. Run it inside `writing(db)`: the log has other writers."""
     with db.atomic():
         db["pupils"].insert(rows.pupil, ignore=True)
         for session in rows.sessions:

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from game.journal.store import open_log
+from game.journal.store import open_log, writing
 
 BATCH = 200
 TIMEOUT_S = 5.0
@@ -193,14 +193,14 @@ class Uploader:
             raise OSError(f"HTTP {exc.code}") from exc  # 5xx: the server will be back
 
     def _mark_sent(self, db: Database, session_id: str, seq: int) -> None:
-        with db.atomic():
+        with writing(db):
             db["uploads"].upsert({"session_id": session_id, "server": self.server,
                                   "sent_seq": seq, "problem": None},
                                  pk=("session_id", "server"))
 
     def _remember_problem(self, db: Database, session_id: str, problem: str) -> None:
         self.progress.problem = problem
-        with db.atomic():
+        with writing(db):
             db["uploads"].upsert({"session_id": session_id, "server": self.server,
                                   "sent_seq": self._cursor(db, session_id), "problem": problem},
                                  pk=("session_id", "server"))

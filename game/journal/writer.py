@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from game import __version__
 from game.content.schema import format_time
+from game.journal.store import writing
 from game.world.events import Event
 
 MAX_BATCH_AGE = 1.0  # seconds
@@ -57,7 +58,7 @@ class SessionLog:
         self.ended = False
         if db is not None:
             now = utc_now()
-            with db.atomic():
+            with writing(db):
                 db["pupils"].insert({"id": info.pupil, "created_at": now}, ignore=True)
                 db["sessions"].insert({
                     "id": self.id, "pupil_id": info.pupil, "level": info.level,
@@ -94,7 +95,7 @@ class SessionLog:
         rows, self.pending, self._oldest = self.pending, [], None
         if self.db is None:
             return
-        with self.db.atomic():
+        with writing(self.db):
             self.db["events"].insert_all(rows)
 
     def end(self) -> None:
@@ -104,4 +105,5 @@ class SessionLog:
         self.flush()
         self.ended = True
         if self.db is not None:
-            self.db["sessions"].update(self.id, {"ended_at": utc_now()})
+            with writing(self.db):
+                self.db["sessions"].update(self.id, {"ended_at": utc_now()})
