@@ -148,13 +148,14 @@ def scene_progress(db: Database, class_code: str) -> list[dict[str, Any]]:
         group by s.pupil_id, scene""", [class_code]))
 
 
-def choice_spread(db: Database, class_code: str) -> list[dict[str, Any]]:
-    """How often each option was taken in this class, per dialogue (anonymous counts)."""
-    return list(db.query("""
+def choice_spread(db: Database, class_code: str,
+                  dialogues: list[str]) -> list[dict[str, Any]]:
+    """How often each option of these dialogues was taken in this class (anonymous counts)."""
+    return list(db.query(f"""
         select c.dialogue, c.chosen, count(*) as n
         from sessions s join choice_facts c on c.session_id = s.id
-        where s.class_code = ?
-        group by c.dialogue, c.chosen""", [class_code]))
+        where s.class_code = ? and c.dialogue in ({_marks(tuple(dialogues))})
+        group by c.dialogue, c.chosen""", [class_code, *dialogues]))
 
 
 def class_level(db: Database, class_code: str) -> str | None:

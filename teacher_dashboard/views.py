@@ -233,10 +233,13 @@ def class_page(code: str) -> str:
     feelings = queries.class_feelings(log(), code)
     level_id = queries.class_level(log(), code)
     scenes = scenes_of(LevelNames(level_id, language())) if level_id else []
-    spread = {(r["dialogue"], r["chosen"]): r["n"] for r in queries.choice_spread(log(), code)}
+    spread: dict[tuple[str, str], int] = {}
     progress: dict[str, set[str]] = {}
-    for row in queries.scene_progress(log(), code):
-        progress.setdefault(row["pupil_id"], set()).add(row["scene"])
+    if scenes:  # class mode only: a school-day class has no scenes to spread over
+        rows = queries.choice_spread(log(), code, [s.dialogue for s in scenes])
+        spread = {(r["dialogue"], r["chosen"]): r["n"] for r in rows}
+        for row in queries.scene_progress(log(), code):
+            progress.setdefault(row["pupil_id"], set()).add(row["scene"])
     return render_template("class.html", info=known[code], profile=profile,
                            feelings=feelings, min_pupils=MIN_PUPILS, scenes=scenes,
                            spread=spread, progress=progress,
