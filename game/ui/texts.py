@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -12,8 +13,12 @@ from game.input import keymap
 LANGUAGES = ("nl", "en")
 
 
+@lru_cache(maxsize=8)
 def load_catalogue(language: str, folder: Path = paths.UI_TEXT) -> dict[str, str]:
-    data = yaml.safe_load((folder / f"{language}.yaml").read_text(encoding="utf-8"))
+    """One language's UI strings; read once per run (the world's speech shares them)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((folder / f"{language}.yaml").read_text(encoding="utf-8"),
+                     Loader=loader)  # noqa: S506 - a safe loader
     return {str(k): str(v) for k, v in data.items()}
 
 
