@@ -346,3 +346,19 @@ def test_the_game_writing_while_a_batch_is_on_its_way_does_not_stop_the_sending(
     finally:
         uploader.stop(flush_seconds=0)
         server.down()
+
+
+def test_a_log_the_uploader_cannot_read_now_is_a_failed_try_not_the_end(tmp_path):
+    log = tmp_path / "journal.sqlite"
+    log.write_bytes(b"not a database, for now" * 100)
+    uploader = Uploader(log, "http://127.0.0.1:9", "1B", interval=0.01)
+    assert uploader.run_once() == 0
+    assert uploader.progress.failures == 1
+    uploader.start()
+    time.sleep(0.5)
+    try:
+        assert uploader._thread.is_alive(), "the sending stopped"
+        assert uploader.progress.failures >= 2
+    finally:
+        progress = uploader.stop(flush_seconds=0.3)
+    assert progress.failures >= 3

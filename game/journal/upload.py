@@ -12,6 +12,7 @@ session and is kept as a message; the events stay here for export.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 import urllib.error
@@ -118,7 +119,18 @@ class Uploader:
 
     # --- one step ---
     def run_once(self) -> int:
-        """Send at most one batch per session; returns the number of events confirmed."""
+        """Send at most one batch per session; returns the number of events confirmed.
+
+        A log busy or unreadable for now counts as a failed try, like the network: the
+        thread must not die of it, and the game's quit must not either."""
+        try:
+            return self._send_round()
+        except sqlite3.Error:
+            self._failures_in_a_row += 1
+            self.progress.failures += 1
+            return 0
+
+    def _send_round(self) -> int:
         db = open_log(self.db_path, set_aside_bad=False, verify=False).db
         try:
             sent = 0
