@@ -133,13 +133,11 @@ class Uploader:
     def _send_round(self) -> int:
         db = open_log(self.db_path, set_aside_bad=False, verify=False).db
         try:
-            sent = 0
-            pending = 0
+            sent, finished = 0, True
             for session in self._sessions(db):
                 events = self._unsent(db, session)
                 if not events:
                     continue
-                pending += len(events)
                 try:
                     self._post(db, session, events)
                 except Refused as exc:
@@ -149,17 +147,16 @@ class Uploader:
                     self._failures_in_a_row += 1
                     self.progress.failures += 1
                     self.progress.offline = True
-                    self.progress.sent += sent
-                    self.progress.pending = pending
-                    return sent
+                    finished = False
+                    break
                 self._failures_in_a_row = 0
                 self.progress.offline = False
                 self._mark_sent(db, session["id"], events[-1]["seq"])
                 sent += len(events)
-                pending -= len(events)
             self.progress.sent += sent
-            self.progress.pending = pending + self._count_unsent(db)
-            self.progress.rounds += 1
+            self.progress.pending = self._count_unsent(db)  # refused sessions wait for export
+            if finished:
+                self.progress.rounds += 1
             return sent
         finally:
             db.close()
