@@ -31,15 +31,20 @@ def pick(text: LocalText | dict[str, Any] | str | None, language: str) -> str:
     return str(text.get(language) or text.get("nl") or "")
 
 
-@lru_cache(maxsize=16)
-def _level(level_id: str, folder: Path) -> Level | None:
-    path = folder / f"{level_id}.yaml"
+@lru_cache(maxsize=32)
+def _load_quietly(load: Callable[[Path], tuple[Any, Any]], path: Path) -> Any:
+    """A level or dialogue file, or None when it is missing or broken: names then fall
+    back to the ids, so a page never fails on them."""
     if not path.is_file():
         return None
     try:
-        return load_level(path)[0]
+        return load(path)[0]
     except (ContentError, OSError, ValueError):
         return None
+
+
+def _level(level_id: str, folder: Path) -> Level | None:
+    return _load_quietly(load_level, folder / f"{level_id}.yaml")
 
 
 class LevelNames:
@@ -112,15 +117,8 @@ class SceneInfo:
     questions: list[SceneQuestion] = field(default_factory=list)
 
 
-@lru_cache(maxsize=16)
 def _dialogue(dialogue_id: str, folder: Path) -> Dialogue | None:
-    path = folder / f"{dialogue_id}.yaml"
-    if not path.is_file():
-        return None
-    try:
-        return load_dialogue(path)[0]
-    except (ContentError, OSError, ValueError):
-        return None
+    return _load_quietly(load_dialogue, folder / f"{dialogue_id}.yaml")
 
 
 def scenes_of(names: LevelNames, dialogues: Path = paths.DIALOGUES) -> list[SceneInfo]:
