@@ -2,7 +2,7 @@
 
     python main.py                 play (same as `python main.py play`)
     python main.py validate [PATH ...]   check levels, dialogues and maps
-    python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|xapi] [--db PATH]
+    python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|csv|xapi] [--db PATH]
     python main.py import FILE [--db PATH]
     python main.py simulate --pupils N --sessions M --db PATH [--class CODE] [--seed S]
     python main.py dashboard [--db PATH] [--host 127.0.0.1] [--port 8765] [--no-browser]
@@ -16,13 +16,15 @@ from pathlib import Path
 
 
 def _play(args: argparse.Namespace) -> int:
-    from game.app import CLASS_LEVEL, DEFAULT_LEVEL, App, Options
+    from game import paths
+    from game.app import App
+    from game.options import Options
     from game.saves import default_data_dir
 
     if args.server and not args.class_code:
         print("play: --server needs --class CODE (the code your teacher shows)", file=sys.stderr)
         return 2
-    level = args.level or (CLASS_LEVEL if args.class_code else DEFAULT_LEVEL)
+    level = args.level or (paths.CLASS_LEVEL if args.class_code else paths.DEFAULT_LEVEL)
     options = Options(
         level=Path(level),
         data_dir=Path(args.data_dir) if args.data_dir else default_data_dir(),
@@ -50,8 +52,8 @@ def _default_db() -> Path:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from game.journal.exports import export_pupil
     from game.journal.store import JournalError
-    from game.journal.transfer import export_pupil
 
     db = Path(args.db) if args.db else _default_db()
     try:
@@ -112,7 +114,9 @@ def _dashboard(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from game.app import DEFAULT_LEVEL
+    from game import paths
+    from game.journal.exports import EXPORTS
+    from game.journal.xapi import DEFAULT_HOME
 
     parser = argparse.ArgumentParser(prog="main.py", description="Alien op school")
     sub = parser.add_subparsers(dest="command")
@@ -133,9 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write one pupil's log to a file for the mentor")
     export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")
     export.add_argument("--out", required=True, help="the file to write (must not exist)")
-    export.add_argument("--format", choices=("sqlite", "jsonl", "xapi"), default="sqlite")
+    export.add_argument("--format", choices=tuple(EXPORTS), default="sqlite",
+                        help="; ".join(f"{f.name}: {f.what}" for f in EXPORTS.values()))
     export.add_argument("--db", help="the log to read (default: this machine's log)")
-    export.add_argument("--xapi-home", default="https://alien-op-school.invalid",
+    export.add_argument("--xapi-home", default=DEFAULT_HOME,
                         help="xAPI account homePage for the pupil (your platform's address)")
     export.set_defaults(func=_export)
     imp = sub.add_parser("import", help="merge an exported file into a log (safe to repeat)")
@@ -148,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--db", help="the log to write (default: this machine's log)")
     sim.add_argument("--class", dest="class_code", help="class code for the sessions")
     sim.add_argument("--seed", type=int, default=1)
-    sim.add_argument("--level", default=str(DEFAULT_LEVEL))
+    sim.add_argument("--level", default=str(paths.DEFAULT_LEVEL))
     sim.set_defaults(func=_simulate)
     dash = sub.add_parser("dashboard", help="the mentor's overview of the log, in a browser")
     dash.add_argument("--db", help="the log to show (default: this machine's log)")

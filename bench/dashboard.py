@@ -32,9 +32,9 @@ from pathlib import Path
 from _headless import percentile  # also makes the project importable
 from werkzeug.serving import WSGIRequestHandler
 
-from game.app import DEFAULT_LEVEL
 from game.content.bundle import load_content
 from game.journal.store import open_log
+from game.paths import DEFAULT_LEVEL
 from game.sim.simulate import simulate
 
 OUT = Path(__file__).parent / "out"
@@ -75,7 +75,7 @@ def pad_to(path: Path, events_wanted: int) -> None:
                                 started_at=_weeks_back(session["started_at"], week),
                                 ended_at=_weeks_back(session["ended_at"], week))
                     session["n"] = n
-                    db["sessions"].insert(copy)
+                    db.table("sessions").insert(copy)
                     db.execute(
                         "insert into events select lower(hex(randomblob(16))), ?, seq, kind, "
                         "wall_time, game_day, game_time, location, payload "
@@ -116,7 +116,9 @@ class Browser:
 
     def sign_in(self) -> None:
         _, page = self.request("GET", "/login")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert found is not None, "no sign-in form"
+        token = found.group(1)
         body = urllib.parse.urlencode({"password": PASSWORD, "csrf_token": token})
         status, _ = self.request("POST", "/login", body)
         assert status == 302, "sign-in failed"
@@ -202,7 +204,7 @@ def measure(db: Path, label: str) -> dict[str, dict[str, object]]:
 
 def datasette_reference(db: Path, results: dict[str, dict[str, object]]) -> None:
     try:
-        import datasette  # noqa: F401
+        import datasette  # type: ignore[import-not-found]  # noqa: F401
     except ImportError:
         print("\n(datasette not installed: pip install -r bench/requirements.txt "
               "for the reference)")
@@ -222,7 +224,7 @@ def datasette_reference(db: Path, results: dict[str, dict[str, object]]) -> None
             times = []
             for _ in range(REQUESTS // 2):
                 start = time.perf_counter()
-                for sql, params in result["sql"]:  # type: ignore[union-attr]
+                for sql, params in result["sql"]:  # type: ignore[attr-defined]
                     _datasette_query(conn, name, sql, params)
                 times.append((time.perf_counter() - start) * 1000)
             p50 = percentile(times, 0.5)

@@ -17,8 +17,9 @@ import pygame
 import pytmx
 from _headless import percentile  # also sets up a headless run before any window opens
 
-from game.app import STEP, App, Options
-from game.scenes.school import SpriteSheet, start_school
+from game.app import STEP, App
+from game.options import Options
+from game.scenes.school import SchoolScene, SpriteSheet
 from game.world.movement import Body
 from game.world.npc import Npc
 from game.world.world import World
@@ -81,13 +82,16 @@ def run(label: str, world: World, draw) -> tuple[float, float]:
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as data_dir:
         app = App(Options(data_dir=Path(data_dir), fast=True))
-    scene = start_school(app, "bench", resume=False)
+    app.play("bench", resume=False)
+    top = app.top
+    assert isinstance(top, SchoolScene) and app.content is not None
+    scene: SchoolScene = top
     screen = app.screen
     content = app.content
 
     def game_draw(world, people):
         # The real scene draw: pyscroll map, y-sorted people and the HUD.
-        scene.after_update(STEP, world.room)
+        scene.after_update()
         scene.draw(screen)
 
     def reference_draw(world, people):

@@ -18,13 +18,16 @@ from pathlib import Path
 import pygame
 from _headless import percentile  # also sets up a headless run before any window opens
 
-from game.app import DEFAULT_LEVEL, App, Options
+from game import paths
+from game.app import App
 from game.content.bundle import load_content
+from game.events import Event
+from game.events.moving import RoomEntered
 from game.journal.journal import Journal
 from game.journal.writer import SessionInfo
+from game.options import Options
 from game.scenes.dialogue import DialogueScene
-from game.scenes.school import start_school
-from game.world.events import Event
+from game.scenes.school import SchoolScene
 from game.world.world import World
 
 WRITES = 2000
@@ -35,12 +38,15 @@ PEOPLE = ("noor", "daan", "fadil", "amber", "devries")
 
 
 def a_real_choice() -> Event:
-    world = World(load_content(DEFAULT_LEVEL), seed=1)
+    world = World(load_content(paths.DEFAULT_LEVEL), seed=1)
+    heard: list[Event] = []
+    world.listeners.append(heard.append)
     conversation = world.talk(world.npcs["noor"])
+    assert conversation is not None
     while not conversation.at_choice:
         conversation.advance()
     conversation.choose(0)
-    return next(e for e in world.events if e.kind == "choice")
+    return next(e for e in heard if e.kind == "choice")
 
 
 def choice_writes(folder: Path) -> list[float]:
@@ -48,7 +54,8 @@ def choice_writes(folder: Path) -> list[float]:
     choice = a_real_choice()
     filler = journal.start_session(SessionInfo("Vuller", "eerste-week", 1, "nl"))
     for i in range(PREFILL):
-        filler.record(Event("room_entered", 480 + i % 400, "aula", {"room": "aula"}, "maandag"))
+        filler.record(Event(RoomEntered(room="aula", floor=0), 480 + i % 400, "aula",
+                            "dag-1"))
         if i % 500 == 0:
             filler.flush()
     session = journal.start_session(SessionInfo("Meting", "eerste-week", 1, "nl"))
@@ -63,18 +70,23 @@ def choice_writes(folder: Path) -> list[float]:
 
 def frames_while_logging(folder: Path) -> tuple[list[float], list[bool], int]:
     app = App(Options(data_dir=folder / "data", db=folder / "play.sqlite", fast=True, seed=3))
-    start_school(app, "Meting", resume=False)
+    app.play("Meting", resume=False)
     school = app.top
+    assert isinstance(school, SchoolScene) and app.session is not None
     world = school.world
+    log = app.session.log
+    assert log is not None
     writes = [0]
-    original_flush = app.journal.session.flush
+    choices = [0]
+    world.listeners.append(lambda e: choices.__setitem__(0, choices[0] + (e.kind == "choice")))
+    original_flush = log.flush
 
     def counting_flush() -> None:
-        if app.journal.session.pending:
+        if log.pending:
             writes[0] += 1
         original_flush()
 
-    app.journal.session.flush = counting_flush
+    log.flush = counting_flush  # type: ignore[method-assign]
     times, wrote = [], []
     turn = 0
     for frame in range(FRAMES):
@@ -84,7 +96,7 @@ def frames_while_logging(folder: Path) -> tuple[list[float], list[bool], int]:
             turn += 1
             conversation = world.talk(npc)
             if conversation is not None:
-                app.push(DialogueScene(app, world, conversation))
+                app.open("dialogue", world=world, conversation=conversation)
         elif isinstance(top, DialogueScene) and frame % 3 == 0:
             key = pygame.K_1 if top.conversation.at_choice else pygame.K_RETURN
             for kind in (pygame.KEYDOWN, pygame.KEYUP):
@@ -96,9 +108,8 @@ def frames_while_logging(folder: Path) -> tuple[list[float], list[bool], int]:
         app.run(max_frames=app.frame + 1)
         times.append((time.perf_counter() - start) * 1000)
         wrote.append(writes[0] > before)
-    choices = sum(1 for e in world.events if e.kind == "choice")
     app.quit()
-    return times, wrote, choices
+    return times, wrote, choices[0]
 
 
 def main() -> None:

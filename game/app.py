@@ -1,7 +1,8 @@
 """The game loop: a fixed time step, a scene stack, and real or scripted input.
 
 With `fast=True` (tests, benchmarks) every frame is exactly one 1/60 s step and
-nothing sleeps; with a window, frames are paced at 60 per second.
+nothing sleeps; with a window, frames are paced at 60 per second. The app knows
+screens only by name (game/scenes/registry.py) and plays through a PlaySession.
 """
 
 from __future__ import annotations
@@ -9,45 +10,29 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
 
 from game import input as keys
-from game import paths
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
 from game.input import HeldKeys
-from game.journal.journal import LOG_NAME, Journal
-from game.saves import SaveStore, default_data_dir
+from game.journal.journal import Journal
+from game.journal.upload import Uploader
+from game.options import Options
+from game.saves import SaveStore
+from game.scenes import screens  # noqa: F401 - every screen registers its name
 from game.scenes.base import Scene
+from game.scenes.registry import SCREENS
+from game.session import Player, PlaySession
 from game.settings import TEXT_SIZES
+from game.text.catalogue import Texts
 from game.ui import look
 from game.ui.sound import Sounds
-from game.ui.texts import Texts
 
 STEP = 1.0 / 60.0
-SCREEN_SIZE = (1280, 720)
-DEFAULT_LEVEL = paths.LEVELS / "eerste-week.yaml"
-CLASS_LEVEL = paths.LEVELS / "samen-in-de-klas.yaml"
-
-
-@dataclass
-class Options:
-    level: Path = DEFAULT_LEVEL
-    data_dir: Path = field(default_factory=default_data_dir)
-    fast: bool = False
-    size: tuple[int, int] = SCREEN_SIZE
-    language: str | None = None
-    seed: int | None = None
-    db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
-    class_code: str | None = None
-    server: str | None = None  # class mode: the teacher's dashboard to send the log to
-
-    @property
-    def db_path(self) -> Path:
-        return self.db if self.db is not None else self.data_dir / LOG_NAME
 
 
 class App:
@@ -62,13 +47,14 @@ class App:
         self.settings = self.store.load_settings()
         if self.options.language:
             self.settings["language"] = self.options.language
-        self.texts = Texts(self.settings["language"])
+        self.texts = Texts(self.settings["language"], key_labels=keys.key_labels)
         self.sound = Sounds()
         self.held = HeldKeys()
         self.stack: list[Scene] = []
         self.running = True
         self.frame = 0
         self.frame_hooks: list[Callable[[App], None]] = []
+        self.session: PlaySession | None = None
         self.apply_settings()
         self.content: Content | None = None
         self.content_error: ContentError | None = None
@@ -76,16 +62,13 @@ class App:
         self.journal: Journal | None = None
         self.journal_notice: str | None = None
         self._open_journal()
-        self.uploader = None
+        self.uploader: Uploader | None = None
         self.start_class_mode(self.options.class_code)
-        from game.scenes.error import ErrorScene
-        from game.scenes.title import TitleScene
-
         if self.content_error is not None:
             print(self.content_error, file=sys.stderr)
-            self.push(ErrorScene(self, self.content_error))
+            self.open("error", error=self.content_error)
         else:
-            self.push(TitleScene(self))
+            self.open("title")
 
     # --- content and settings ---
     def _load_content(self) -> None:
@@ -110,8 +93,6 @@ class App:
         self.options.class_code = class_code
         if not class_code or not self.options.server or self.journal is None:
             return
-        from game.journal.upload import Uploader
-
         if self.uploader is not None:
             self.uploader.stop(flush_seconds=0)
         self.uploader = Uploader(self.options.db_path, self.options.server, class_code)
@@ -122,9 +103,6 @@ class App:
         self.options.level = level
         self._load_content()
         return self.content_error is None
-
-    def set_language(self, language: str) -> None:
-        self.change_setting("language", language)
 
     def change_setting(self, key: str, value: object) -> None:
         """Change one setting: it takes effect at once and is saved for this pupil."""
@@ -152,9 +130,9 @@ class App:
         self.sound.configure(s["sound_volume"], s["music_volume"],
                              low_stimulus=s["low_stimulus"])
         self._apply_display(bool(s["fullscreen"]))
-        school = self.find_school()
-        if school is not None:
-            school.world.configure(calm=s["low_stimulus"], time_pressure=s["time_pressure"])
+        if self.session is not None:
+            self.session.world.configure(calm=s["low_stimulus"],
+                                         time_pressure=s["time_pressure"])
 
     def _apply_display(self, fullscreen: bool) -> None:
         flags = pygame.FULLSCREEN | pygame.SCALED if fullscreen else 0
@@ -166,10 +144,44 @@ class App:
         except pygame.error as exc:  # no full screen on this display: stay in the window
             print(f"fullscreen: {exc}", file=sys.stderr)
 
+    # --- playing ---
+    def play(self, pupil: str, *, resume: bool) -> None:
+        """Open the school for this pupil, continuing their saved game when asked."""
+        assert self.content is not None
+        self.use_settings_of(pupil)
+        self.session = PlaySession(
+            self.content, Player(pupil, self.texts.language, dict(self.settings),
+                                 self.options.class_code),
+            journal=self.journal, saved=self.store.load(pupil) if resume else None,
+            seed=self.options.seed, saves=self.store, sender=self.uploader)
+        self.open("school", session=self.session)
+        self.apply_settings()  # the world follows the pupil's calm and time-pressure settings
+        self.session.start()
+        self.sound.want_music(True)
+
+    def to_title(self) -> None:
+        """Back to the title screen; a session still open is closed (saved, logged)."""
+        if self.session is not None:
+            self.session.end()
+            self.session = None
+        while self.stack:
+            self.pop()
+        self.open("title")
+
     # --- the stack ---
     @property
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
+
+    def open(self, name: str, **kwargs: Any) -> Scene:
+        """Push the screen registered under `name`."""
+        scene = SCREENS[name](self, **kwargs)
+        self.push(scene)
+        return scene
+
+    def replace_with(self, name: str, **kwargs: Any) -> Scene:
+        self.pop()
+        return self.open(name, **kwargs)
 
     def push(self, scene: Scene) -> None:
         self._flush_log()
@@ -184,24 +196,13 @@ class App:
             self.top.on_resume()
         return scene
 
-    def replace(self, scene: Scene) -> None:
-        self.pop()
-        self.push(scene)
-
-    def find(self, kind: type) -> Scene | None:
-        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
-
-    def find_school(self):
-        from game.scenes.school import SchoolScene
-
-        return self.find(SchoolScene)
-
     def quit(self) -> None:
-        """Leave the game; every scene that holds progress saves it first."""
+        """Leave the game; the session (and any scene that holds progress) saves first."""
         for scene in reversed(self.stack):
-            on_quit = getattr(scene, "on_quit", None)
-            if on_quit:
-                on_quit()
+            scene.on_quit()
+        if self.session is not None:
+            self.session.quit()
+            self.session = None
         if self.journal is not None:
             self.journal.close()
             self.journal = None

@@ -8,6 +8,8 @@ pupil at the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import pygame
 
 from game.settings import DEFAULT_KEYS
@@ -21,7 +23,7 @@ FIXED: dict[str, set[int]] = {
 }
 CONFIRM_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
 BACK_KEYS = {pygame.K_ESCAPE}
-NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 10)}
+NUMBER_KEYS: dict[int, int] = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i - 1 for i in range(1, 10)})
 
 
@@ -65,6 +67,11 @@ def keymap() -> KeyMap:
     return _current
 
 
+def key_labels() -> dict[str, str]:
+    """The pupil's own key for each action, for texts with `{key_<action>}` blanks."""
+    return {f"key_{action}": _current.label(action) for action in _current.names}
+
+
 def is_action(event: pygame.event.Event, action: str) -> bool:
     return event.type == pygame.KEYDOWN and event.key in _current.keys(action)
 
@@ -73,7 +80,7 @@ def action_keys(action: str) -> set[int]:
     return _current.keys(action)
 
 
-def is_key(event: pygame.event.Event, keys: set[int] | dict[int, object]) -> bool:
+def is_key(event: pygame.event.Event, keys: Container[int]) -> bool:
     return event.type == pygame.KEYDOWN and event.key in keys
 
 

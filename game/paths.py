@@ -12,7 +12,16 @@ CHARACTER_SHEETS = ASSETS / "characters"
 PORTRAITS = ASSETS / "portraits"
 FONTS = ASSETS / "fonts"
 SOUNDS = ASSETS / "sounds"
-UI_TEXT = ROOT / "game" / "ui" / "text"
+UI_TEXT = ROOT / "game" / "text"
+DEFAULT_LEVEL = LEVELS / "eerste-week.yaml"
+CLASS_LEVEL = LEVELS / "samen-in-de-klas.yaml"
+
+
+def dialogues_for(level_path: Path) -> Path:
+    """Where a level's dialogue files are: the `dialogues/` folder beside its `levels/`
+    folder when there is one (a school's own level, the test fixtures), else ours."""
+    own = Path(level_path).resolve().parent.parent / "dialogues"
+    return own if own.is_dir() else DIALOGUES
 
 
 def shown(path: Path) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.app import App
 from game.world.navigator import Navigator, NoWay
 
 DIRECTION_KEYS = {(1, 0): pygame.K_RIGHT, (-1, 0): pygame.K_LEFT, (0, 1): pygame.K_DOWN,
@@ -28,7 +29,7 @@ def _post_key(key: int, down: bool) -> None:
 
 
 class Step:
-    def tick(self, app) -> bool:  # noqa: ANN001 - App, avoided import cycle
+    def tick(self, app: App) -> bool:
         """Do this frame's part; True when the step is complete."""
         raise NotImplementedError
 
@@ -38,7 +39,7 @@ class Press(Step):
     key: int
     _phase: int = 0
 
-    def tick(self, app) -> bool:
+    def tick(self, app: App) -> bool:
         _post_key(self.key, self._phase == 0)
         self._phase += 1
         return self._phase >= 2
@@ -48,7 +49,7 @@ class Press(Step):
 class Type(Step):
     text: str
 
-    def tick(self, app) -> bool:
+    def tick(self, app: App) -> bool:
         for ch in self.text:
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
         return True
@@ -58,7 +59,7 @@ class Type(Step):
 class Wait(Step):
     frames: int
 
-    def tick(self, app) -> bool:
+    def tick(self, app: App) -> bool:
         self.frames -= 1
         return self.frames <= 0
 
@@ -69,7 +70,7 @@ class Call(Step):
 
     fn: Callable[..., object]
 
-    def tick(self, app) -> bool:
+    def tick(self, app: App) -> bool:
         self.fn(app)
         return True
 
@@ -85,9 +86,9 @@ class WalkTo(Step):
     _held: int | None = None
     _frames: int = 0
 
-    def tick(self, app) -> bool:
-        scene = app.find_school()
-        if scene is None:
+    def tick(self, app: App) -> bool:
+        session = app.session
+        if session is None:
             raise ScriptError(f"walk to '{self.target}': the school is not on screen")
         if self._nav is None:
             self._nav = Navigator(self.target)
@@ -96,7 +97,7 @@ class WalkTo(Step):
             self._hold(None)
             raise ScriptError(f"walk to '{self.target}' took too long")
         try:
-            step = self._nav.step(scene.world)
+            step = self._nav.step(session.world)
         except NoWay as exc:
             self._hold(None)
             raise ScriptError(str(exc)) from None
@@ -123,7 +124,7 @@ class Script:
         self.steps = list(steps)
         self.done = False
 
-    def __call__(self, app) -> None:
+    def __call__(self, app: App) -> None:
         if not self.steps:
             self.done = True
             return
@@ -133,7 +134,7 @@ class Script:
             self.done = True
 
 
-def run_script(app, steps: list[Step], max_frames: int = 60 * 60 * 5) -> Script:
+def run_script(app: App, steps: list[Step], max_frames: int = 60 * 60 * 5) -> Script:
     """Run the app until the script is done, the game quits, or the frame budget is used up."""
     script = Script(steps)
     app.frame_hooks.append(script)

@@ -12,21 +12,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pytest  # noqa: E402
 
-from game.app import DEFAULT_LEVEL, App, Options  # noqa: E402
+from game import paths  # noqa: E402
+from game.app import App  # noqa: E402
 from game.content.bundle import Content, load_content  # noqa: E402
+from game.options import Options  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEST_LEVEL = FIXTURES / "levels" / "proefweek.yaml"
+TEST_CLASS_LEVEL = FIXTURES / "levels" / "proefklas.yaml"
 
 
 @pytest.fixture(scope="session")
 def content() -> Content:
-    return load_content(DEFAULT_LEVEL)
+    """The engine tests' small school (tests/fixtures): writers' edits never break them."""
+    return load_content(TEST_LEVEL)
+
+
+@pytest.fixture(scope="session")
+def class_content() -> Content:
+    return load_content(TEST_CLASS_LEVEL)
+
+
+@pytest.fixture(scope="session")
+def shipped_content() -> Content:
+    """The real first week, for the tests about the shipped content itself."""
+    return load_content(paths.DEFAULT_LEVEL)
 
 
 @pytest.fixture
 def make_app(tmp_path):
-    """Build a headless app playing the real loop; each test gets a fresh data folder."""
+    """Build a headless app playing the real loop (the test school unless a level is
+    given); each test gets a fresh data folder."""
     apps = []
 
     def build(**overrides) -> App:
+        overrides.setdefault("level", TEST_LEVEL)
         options = Options(data_dir=tmp_path / "data", fast=True, seed=7, **overrides)
         app = App(options)
         apps.append(app)
@@ -36,15 +56,16 @@ def make_app(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def simulated_log(tmp_path_factory, content) -> Path:
-    """A class 1B of four simulated pupils, two sessions each, made by the real simulation.
+def simulated_log(tmp_path_factory, shipped_content) -> Path:
+    """A class 1B of four simulated pupils, two sessions each, made by the real simulation
+    of the shipped first week (the dashboard names things from the shipped level).
 
     Read-only for tests; a test that changes a log copies it first (see `log_copy`).
     """
     from game.sim.simulate import simulate
 
     path = tmp_path_factory.mktemp("class") / "journal.sqlite"
-    simulate(content, path, pupils=4, sessions=2, class_code="1B", seed=3)
+    simulate(shipped_content, path, pupils=4, sessions=2, class_code="1B", seed=3)
     return path
 
 

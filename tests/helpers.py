@@ -11,3 +11,23 @@ def start_new_game(pupil: str = "Agent Kiwi") -> list:
     # Key 1 picks "Nieuw spel", whichever title item is highlighted.
     return [Wait(1), Press(pygame.K_1), Type(pupil), Press(pygame.K_RETURN), Wait(1),
             Press(pygame.K_RETURN), Wait(2)]
+
+
+def change_setting(setting: str, times: int = 1) -> list:
+    """On the settings screen: arrows to the row of `setting`, wherever a designer puts
+    it, then Enter `times` times (each moves it to its next value)."""
+    from game.scenes.settings import ROWS
+
+    row = [name for name, _ in ROWS].index(setting)
+    steps: list = [Press(pygame.K_DOWN) for _ in range(row)]
+    for _ in range(times):
+        steps += [Press(pygame.K_RETURN), Wait(1)]
+    return steps
+
+
+def choose_key(action: str, key: int) -> list:
+    """On the keys screen: arrows to the action's row, Enter, then the new key."""
+    from game.settings import ACTIONS
+
+    row = list(ACTIONS).index(action)
+    return [Press(pygame.K_DOWN) for _ in range(row)] + [Press(pygame.K_RETURN), Press(key)]

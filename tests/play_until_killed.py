@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
-from game.app import App, Options  # noqa: E402
+from game.app import App  # noqa: E402
+from game.options import Options  # noqa: E402
 from game.scenes.dialogue import DialogueScene  # noqa: E402
 from game.scenes.school import SchoolScene  # noqa: E402
 from game.scripted import run_script  # noqa: E402
@@ -24,12 +25,13 @@ from game.scripted import run_script  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers import start_new_game  # noqa: E402
 
-PEOPLE = ("noor", "daan", "fadil", "amber", "devries")
+PEOPLE = ("kim", "wim", "lotte", "jonas", "taal")
+LEVEL = Path(__file__).resolve().parent / "fixtures" / "levels" / "proefweek.yaml"
 
 
 def main() -> None:
     data_dir, db = Path(sys.argv[1]), Path(sys.argv[2])
-    app = App(Options(data_dir=data_dir, db=db, fast=True, seed=11))
+    app = App(Options(level=LEVEL, data_dir=data_dir, db=db, fast=True, seed=11))
     run_script(app, start_new_game("Durability"))
     school = app.top
     assert isinstance(school, SchoolScene)
@@ -49,7 +51,7 @@ def main() -> None:
             turn += 1
             conversation = school.world.talk(npc)
             if conversation is not None:
-                app.push(DialogueScene(app, school.world, conversation))
+                app.open("dialogue", world=school.world, conversation=conversation)
         elif isinstance(top, DialogueScene):
             key = pygame.K_1 if top.conversation.at_choice else pygame.K_RETURN
             for kind in (pygame.KEYDOWN, pygame.KEYUP):

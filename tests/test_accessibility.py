@@ -6,7 +6,7 @@ import json
 import re
 
 import pygame
-from helpers import start_new_game
+from helpers import change_setting, choose_key, start_new_game
 
 from game.scenes.dialogue import DialogueScene
 from game.scenes.floor_plan import FloorPlanScene
@@ -35,7 +35,7 @@ def pacing_people(world) -> dict[str, tuple[float, float]]:
 def test_low_stimulus_mode_turns_the_effects_off(make_app):
     app = make_app()
     run_script(app, start_new_game())
-    world = app.find_school().world
+    world = app.session.world
     before = pacing_people(world)
     assert before, "the level has people walking to and fro"
     run_script(app, [Wait(240)])
@@ -43,9 +43,8 @@ def test_low_stimulus_mode_turns_the_effects_off(make_app):
     colour_before = app.screen.get_at((640, 400))
     assert app.sound.music_on
 
-    run_script(app, open_settings() + [Press(pygame.K_5), Wait(1)])  # row 5: calm mode
-    assert isinstance(app.top, SettingsScene)
-    assert app.top.menu.items[4][0] == "Rustige modus: aan"
+    run_script(app, open_settings() + change_setting("low_stimulus") + [Wait(1)])
+    assert isinstance(app.top, SettingsScene) and app.settings["low_stimulus"] is True
     run_script(app, close_settings())
     still = pacing_people(world)
     run_script(app, [Wait(240)])
@@ -59,8 +58,8 @@ def test_low_stimulus_mode_turns_the_effects_off(make_app):
 
 def test_without_time_pressure_the_clock_stops_in_a_dialogue(make_app):
     app = make_app()
-    run_script(app, start_new_game() + [WalkTo("noor"), Press(pygame.K_e), Wait(5)])
-    world = app.find_school().world
+    run_script(app, start_new_game() + [WalkTo("kim"), Press(pygame.K_e), Wait(5)])
+    world = app.session.world
     assert isinstance(app.top, DialogueScene)
     minutes = world.clock.minutes
     run_script(app, [Wait(600)])  # ten seconds of reading
@@ -68,9 +67,9 @@ def test_without_time_pressure_the_clock_stops_in_a_dialogue(make_app):
 
     hurried = make_app()
     hurried.change_setting("time_pressure", True)
-    run_script(hurried, start_new_game("Agent Uil") + [WalkTo("noor"), Press(pygame.K_e),
+    run_script(hurried, start_new_game("Agent Uil") + [WalkTo("kim"), Press(pygame.K_e),
                                                         Wait(5)])
-    world = hurried.find_school().world
+    world = hurried.session.world
     assert isinstance(hurried.top, DialogueScene) and world.time_pressure
     minutes = world.clock.minutes
     run_script(hurried, [Wait(600)])
@@ -80,12 +79,12 @@ def test_without_time_pressure_the_clock_stops_in_a_dialogue(make_app):
 def test_text_size_and_the_dyslexia_font_change_the_rendered_text(make_app):
     app = make_app()
     normal = look.text("Wiskunde in lokaal 2.14", 30).get_size()
-    run_script(app, open_settings_from_title() + [Press(pygame.K_3), Press(pygame.K_3),
-                                                  Wait(1)])
+    run_script(app, open_settings_from_title() + change_setting("text_size", 2) + [Wait(1)])
     assert app.settings["text_size"] == "larger"
     larger = look.text("Wiskunde in lokaal 2.14", 30).get_size()
     assert larger[1] > normal[1] and larger[0] > normal[0]
-    run_script(app, [Press(pygame.K_4), Wait(1)])
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(1)] + open_settings_from_title()
+               + change_setting("font") + [Wait(1)])
     assert app.settings["font"] == "dyslexic"
     dyslexic = look.text("Wiskunde in lokaal 2.14", 30).get_size()
     assert dyslexic != larger
@@ -99,19 +98,22 @@ def open_settings_from_title():
 def test_a_changed_key_opens_the_floor_plan_and_a_clash_swaps(make_app):
     app = make_app()
     run_script(app, start_new_game() + open_settings()
-               + [Call(lambda a: a.push(KeysScene(a))), Wait(1),
-                  Press(pygame.K_6), Press(pygame.K_k), Wait(1)])  # row 6: floor plan
+               + [Call(lambda a: a.push(KeysScene(a))), Wait(1)]
+               + choose_key("floor_plan", pygame.K_k) + [Wait(1)])
     assert app.settings["keys"]["floor_plan"] == "k"
-    assert "Plattegrond: K" in [label for label, _ in app.top.menu.items]
-    run_script(app, [Press(pygame.K_6), Press(pygame.K_r), Wait(1)])  # R was the agenda's
-    assert app.settings["keys"]["floor_plan"] == "r"
+    assert any(label.endswith(": K") for label, _ in app.top.menu.items)
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), Call(lambda a: a.push(KeysScene(a))),
+                     Wait(1)] + choose_key("floor_plan", pygame.K_r) + [Wait(1)])
+    assert app.settings["keys"]["floor_plan"] == "r"  # R was the agenda's: they swap
     assert app.settings["keys"]["agenda"] == "k"
-    run_script(app, [Press(pygame.K_6), Press(pygame.K_UP), Wait(1)])  # arrows stay fixed
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), Call(lambda a: a.push(KeysScene(a))),
+                     Wait(1)] + choose_key("floor_plan", pygame.K_UP) + [Wait(1)])
     assert app.settings["keys"]["floor_plan"] == "r"
     assert "letter" in app.top.message
     run_script(app, [Press(pygame.K_ESCAPE)] + close_settings() + [Press(pygame.K_r), Wait(2)])
     assert isinstance(app.top, FloorPlanScene)
-    assert "Esc of R: terug" in app.top.hint()
+    assert app.top.hint() == app.texts("floorplan_hint") and ": R" not in app.top.hint() \
+        and " R" in app.top.hint()
 
 
 def test_zqsd_walks_and_the_arrows_still_do(make_app):
@@ -119,7 +121,7 @@ def test_zqsd_walks_and_the_arrows_still_do(make_app):
     keys = dict(DEFAULTS["keys"], up="z", left="q")
     app.change_setting("keys", keys)
     run_script(app, start_new_game())
-    player = app.find_school().world.player
+    player = app.session.world.player
     start = (player.x, player.y)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q))
     run_script(app, [Wait(30)])
@@ -146,8 +148,7 @@ def test_settings_stay_with_each_pupil(make_app):
     sibling.change_setting("low_stimulus", False)
     again = make_app()
     run_script(again, [Wait(1)])
-    from game.scenes.school import start_school
-    run_script(again, [Call(lambda a: start_school(a, "Sanne", resume=True)), Wait(2)])
+    run_script(again, [Call(lambda a: a.play("Sanne", resume=True)), Wait(2)])
     assert again.settings["text_size"] == "large" and again.settings["low_stimulus"] is True
 
 
@@ -185,12 +186,18 @@ def test_help_says_what_to_do_next(make_app):
     run_script(app, start_new_game() + [Press(pygame.K_h), Wait(2)])
     assert isinstance(app.top, HelpScene)
     from game.scenes.help import next_steps
-    first = next_steps(app, app.find_school().world)[0]
-    assert "Mentorles" in first and "2.14" in first and "(P)" in first
+
+    world = app.session.world
+    room = world.map.rooms["2.14"]
+    values = {"subject": "Taal", "time": "08:30", "room": room.label.nl,
+              "floor": app.texts.floor(room.floor)}
+    first = next_steps(app, world)[0]
+    assert first == app.texts("help_go_to", **values)
+    assert "2.14" in first and "(P)" in first  # the room, and the pupil's key for the plan
     run_script(app, [Press(pygame.K_RETURN), Wait(1), WalkTo("2.14"), Press(pygame.K_F1),
                      Wait(2)])
     assert isinstance(app.top, HelpScene)
-    assert next_steps(app, app.find_school().world)[0].startswith("Je bent in het goede lokaal")
+    assert next_steps(app, world)[0] == app.texts("help_in_room", **values)
 
 
 def test_goal_and_keys_stay_on_screen_with_the_largest_text(make_app):
@@ -198,7 +205,7 @@ def test_goal_and_keys_stay_on_screen_with_the_largest_text(make_app):
     app.change_setting("text_size", "larger")
     app.change_setting("font", "dyslexic")
     run_script(app, start_new_game() + [Wait(2)])
-    school = app.find_school()
+    school = app.top
     screen = app.screen.get_rect()
     assert screen.contains(school.goal_bar) and school.goal_bar.h > 46  # it grew with the text
     assert school.goal_width <= school.goal_bar.w - 36
@@ -209,10 +216,10 @@ def _placeholders(text: str) -> set[str]:
 
 
 def test_every_text_has_the_same_blanks_in_both_languages():
-    from game.ui.texts import load_catalogue
-    from teacher_dashboard.app import HERE
+    from game import paths
+    from game.text.catalogue import load_catalogue
 
-    for folder in (None, HERE / "text"):
+    for folder in (None, paths.ROOT / "teacher_dashboard" / "text"):
         nl = load_catalogue("nl", folder) if folder else load_catalogue("nl")
         en = load_catalogue("en", folder) if folder else load_catalogue("en")
         assert set(nl) == set(en)

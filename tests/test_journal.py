@@ -11,33 +11,47 @@ import uuid
 import pytest
 from sqlite_utils import Database
 
+from game.events import Event
+from game.events.moving import RoomEntered
+from game.events.talking import ChoiceMade, Option
 from game.journal import schema
+from game.journal.exports import export_pupil
 from game.journal.journal import Journal
 from game.journal.store import JournalError, open_for_reading, open_log
-from game.journal.transfer import export_pupil, import_file
+from game.journal.transfer import import_file
 from game.journal.writer import SessionInfo
-from game.world.events import Event
-from game.world.world import World
+from game.session import Player, PlaySession
 
-INFO = SessionInfo(pupil="Agent Kiwi", level="eerste-week", seed=7, language="nl",
+INFO = SessionInfo(pupil="Agent Kiwi", level="proefweek", seed=7, language="nl",
                    settings={"text_speed": "normal"})
 
 
+def choice_event(minute: float = 480, chosen: int = 0) -> Event:
+    options = [Option(id="a", nl="ja", en="yes"), Option(id="b", nl="nee", en="no")]
+    return Event(ChoiceMade.build(dialogue="kim", node="start", character="kim",
+                                  said_before=[], options=options, chosen_index=chosen),
+                 minute, "aula", "dag-1")
+
+
+def room_event(minute: float = 480) -> Event:
+    return Event(RoomEntered(room="aula", floor=0), minute, "aula", "dag-1")
+
+
 def _play_a_little(content, db_path, pupil="Agent Kiwi"):
-    """A real world, its events written through a session log, with one choice."""
+    """A real play session written through the log, with one choice."""
     journal = Journal.open(db_path)
-    session = journal.start_session(SessionInfo(**{**INFO.__dict__, "pupil": pupil}))
-    world = World(content, seed=7)
-    for event in world.drain_events():
-        session.record(event)
-    world.listeners.append(session.record)
-    conversation = world.talk(world.npcs["noor"])
+    session = PlaySession(content, Player(pupil, "nl", {"text_speed": "normal"}),
+                          journal=journal, seed=7)
+    world = session.start()
+    conversation = world.talk(world.npcs["kim"])
+    assert conversation is not None
     while not conversation.at_choice:
         conversation.advance()
     conversation.choose(0)
-    world.emit("quit", {})
+    session.quit()
     journal.close()
-    return session.id
+    assert session.log is not None
+    return session.log.id
 
 
 def test_a_new_log_has_the_schema_in_wal_mode(tmp_path):
@@ -46,7 +60,7 @@ def test_a_new_log_has_the_schema_in_wal_mode(tmp_path):
     assert {"pupils", "sessions", "events"} <= set(db.table_names())
     assert "choices" in db.view_names()
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert schema.version_of(db) == schema.SCHEMA_VERSION == 5
+    assert schema.version_of(db) == schema.SCHEMA_VERSION == 6
     assert set(db["sessions"].columns_dict) >= {
         "pupil_id", "level", "seed", "app_version", "language", "settings", "class_code",
         "started_at", "ended_at"}
@@ -62,9 +76,9 @@ def test_a_choice_is_stored_with_its_context_and_readable_in_the_choices_view(co
         "select kind from events where session_id = ? order by seq", [session_id])]
     assert kinds[0] == "level_start" and "choice" in kinds and kinds[-1] == "quit"
     row = next(db.query("select * from choices"))
-    assert row["pupil_id"] == "Agent Kiwi" and row["dialogue"] == "noor"
+    assert row["pupil_id"] == "Agent Kiwi" and row["dialogue"] == "kim"
     said = json.loads(row["said_before"])
-    assert said[0]["speaker"] == "noor" and said[0]["nl"]
+    assert said[0]["speaker"] == "kim" and said[0]["nl"]
     options = json.loads(row["options"])
     assert len(options) >= 2 and row["chosen"] == options[0]["id"]
     assert json.loads(row["chosen_text"])["nl"] == options[0]["nl"]
@@ -124,7 +138,7 @@ def test_a_log_from_a_newer_version_is_never_written(content, tmp_path):
     journal = Journal.open(path)
     assert journal.read_only and "nieuwere versie" in journal.notice
     session = journal.start_session(INFO)
-    session.record(Event("choice", 480, None, {"chosen": "x"}, "maandag"))
+    session.record(choice_event())
     journal.close()
     assert path.read_bytes() == before
     with pytest.raises(JournalError, match="nieuwere versie"):
@@ -210,7 +224,7 @@ def test_xapi_statements_have_the_shape_a_learning_platform_expects(content, tmp
     assert re.match(r"^PT\d+(\.\d+)?S$", choice["result"]["duration"])
     assert "urn:alien-op-school:ext:aspects" in choice["result"]["extensions"]
     said = choice["context"]["extensions"]["urn:alien-op-school:ext:said-before"]
-    assert said and said[0]["speaker"] == "noor"
+    assert said and said[0]["speaker"] == "kim"
 
 
 def test_a_batch_waits_at_most_a_second_but_a_choice_is_committed_at_once(tmp_path):
@@ -224,14 +238,14 @@ def test_a_batch_waits_at_most_a_second_but_a_choice_is_committed_at_once(tmp_pa
     def stored() -> list[str]:
         return [r[0] for r in reader.execute("select kind from events order by seq")]
 
-    session.record(Event("room_entered", 480, "aula", {"room": "aula"}, "maandag"))
+    session.record(room_event(480))
     now[0] = 0.9
     session.tick()
     assert stored() == []
     now[0] = 1.0
     session.tick()
     assert stored() == ["room_entered"]
-    session.record(Event("choice", 481, "aula", {"chosen": "a"}, "maandag"))
+    session.record(choice_event(481))
     assert stored() == ["room_entered", "choice"]
 
 
@@ -316,7 +330,7 @@ def test_the_log_file_catches_up_in_the_background_not_inside_a_choice(tmp_path)
     assert journal.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
     session = journal.start_session(INFO)
     for i in range(1500):
-        session.record(Event("room_entered", 480 + i, "aula", {"room": "aula"}, "maandag"))
+        session.record(room_event(480 + i))
         if i % 100 == 0:
             session.flush()
     session.flush()

@@ -1,7 +1,9 @@
 """Every event kind the log promises, written by real play through the real log."""
+# The simulation plays the test school; the shipped levels are played in test_content.py.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pygame
@@ -27,8 +29,10 @@ def test_simulated_pupils_write_every_event_kind(content, tmp_path):
     ).fetchone()[0] == 10
     # Every choice carries its context in the choices view.
     row = conn.execute("select said_before, options, chosen, response_ms from choices "
-                       "where dialogue like 'les-%' limit 1").fetchone()
-    assert row[0] and row[1] and row[2].endswith(("-noteren", "-onthouden")) and row[3] > 0
+                       "where context = 'lesson' limit 1").fetchone()
+    assert row[0] and row[1] and row[2] and row[3] > 0
+    contexts = {r[0] for r in conn.execute("select distinct context from choices")}
+    assert contexts == {"talk", "lesson", "homework", "reflection"}
 
 
 def test_the_game_logs_the_floor_plan_and_quitting(make_app, tmp_path):
@@ -54,24 +58,24 @@ def test_keys_alone_take_the_pupil_to_a_lesson_on_time_and_note_homework(make_ap
 
     app = make_app()
     run_script(app, [*start_new_game("Das"), WalkTo("2.14"), Press(pygame.K_e), Wait(3)])
-    world = app.find_school().world
-    assert world.state.lessons == {"mentorles": "on_time"}
+    world = app.session.world
+    assert world.state.lessons == {"taal-1": "on_time"}
     assert isinstance(app.top, DialogueScene) and app.top.conversation.is_lesson
     run_script(app, [step for _ in range(12) for step in (Press(pygame.K_RETURN), Wait(2))])
     assert world.lesson is None and world.clock.text() == "09:20"
-    assert "mentor-observatie" in world.state.clues
+    assert "op-tijd" in world.state.clues
     run_script(app, [WalkTo("1.05"), Press(pygame.K_e), Wait(3)])
-    assert world.state.lessons["wiskunde-1"] == "on_time"
+    assert world.state.lessons["reken-1"] == "on_time"
     for _ in range(20):
         if app.top.conversation.at_choice:
             break
         run_script(app, [Press(pygame.K_RETURN), Wait(2)])
     run_script(app, [Press(pygame.K_1), Wait(2)]
                + [step for _ in range(4) for step in (Press(pygame.K_RETURN), Wait(2))])
-    assert "wiskunde-som" in world.state.homework_noted
+    assert "reken-som" in world.state.homework_noted
     db = app.options.db_path
     app.quit()
     conn = sqlite3.connect(db)
-    row = conn.execute("select chosen, said_before from choices where dialogue = "
-                       "'les-wiskunde-1'").fetchone()
-    assert row[0] == "wiskunde-som-noteren" and "Huiswerk" in row[1]
+    row = conn.execute("select chosen, options from choices where context = 'lesson' "
+                       "and json_extract(said_before, '$[0].speaker') = 'reken'").fetchone()
+    assert row is not None and row[0] == json.loads(row[1])[0]["id"]  # key 1: the first

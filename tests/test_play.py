@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 from helpers import start_new_game
+from world_helpers import Recorder
 
 from game.scenes.dialogue import DialogueScene
 from game.scenes.error import ErrorScene
@@ -12,19 +13,22 @@ from game.scenes.school import SchoolScene
 from game.scenes.title import TitleScene
 from game.scripted import Press, ScriptError, Wait, WalkTo, run_script
 from game.world.movement import overlaps
+from tests.conftest import TEST_LEVEL
 
 
 def test_walk_from_entrance_to_room_2_14_on_another_floor(make_app):
     app = make_app()
     run_script(app, start_new_game())
-    school = app.find_school()
+    school = app.top
     assert isinstance(school, SchoolScene)
     assert school.world.room.id == "ingang"
+    events = Recorder()
+    school.world.listeners.append(events.append)
     run_script(app, [WalkTo("2.14")])
     world = school.world
     assert world.room.id == "2.14"
     assert world.room.floor == 2
-    kinds = [(e.kind, e.data.get("room") or e.data.get("stairs")) for e in world.events]
+    kinds = [(e.kind, e.data.get("room") or e.data.get("stairs")) for e in events]
     assert ("stairs_taken", "trap-omhoog-0") in kinds
     assert ("stairs_taken", "trap-omhoog-1") in kinds
     assert ("room_entered", "2.14") in kinds
@@ -33,7 +37,7 @@ def test_walk_from_entrance_to_room_2_14_on_another_floor(make_app):
 def test_walls_block_the_pupil(make_app):
     app = make_app()
     run_script(app, start_new_game())
-    world = app.find_school().world
+    world = app.session.world
     # The entrance hall's west wall: hold left for three seconds.
     run_script(app, [Press(pygame.K_LEFT), Wait(1)])
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_LEFT, mod=0,
@@ -51,38 +55,40 @@ def test_walls_block_the_pupil(make_app):
 def test_walking_into_a_person_does_not_pass_through(make_app, content):
     app = make_app()
     run_script(app, start_new_game())
-    world = app.find_school().world
-    noor = world.npcs["noor"]
-    run_script(app, [WalkTo("noor")])
+    world = app.session.world
+    kim = world.npcs["kim"]
+    run_script(app, [WalkTo("kim")])
     before = (world.player.x, world.player.y)
     key = {"left": pygame.K_LEFT, "right": pygame.K_RIGHT, "up": pygame.K_UP,
            "down": pygame.K_DOWN}[world.player.facing]
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
     run_script(app, [Wait(60)])
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
-    assert not overlaps(world.player.hitbox(), noor.body.hitbox())
-    # Still on the same side of Noor: pushed up against her, never through her.
-    side_before = (before[0] - noor.body.x, before[1] - noor.body.y)
-    side_after = (world.player.x - noor.body.x, world.player.y - noor.body.y)
+    assert not overlaps(world.player.hitbox(), kim.body.hitbox())
+    # Still on the same side of Kim: pushed up against her, never through her.
+    side_before = (before[0] - kim.body.x, before[1] - kim.body.y)
+    side_after = (world.player.x - kim.body.x, world.player.y - kim.body.y)
     axis = 0 if world.player.facing in ("left", "right") else 1
     assert side_before[axis] * side_after[axis] > 0
 
 
-def test_talking_to_a_character_shows_their_line(make_app):
+def test_talking_to_a_character_shows_their_line(make_app, content):
     app = make_app()
-    run_script(app, start_new_game() + [WalkTo("noor"), Press(pygame.K_e), Wait(90)])
+    run_script(app, start_new_game() + [WalkTo("kim"), Press(pygame.K_e), Wait(90)])
     scene = app.top
     assert isinstance(scene, DialogueScene)
-    assert scene.conversation.line.text.nl == "Hoi! Jij bent nieuw, toch? Ik ben Noor."
-    assert scene._full_text() == "Hoi! Jij bent nieuw, toch? Ik ben Noor."
+    first = content.dialogues["kim"].nodes["kennismaken"].lines[0].text
+    assert scene.conversation.line.text == first
+    assert scene._full_text() == first.nl
 
 
-def test_a_greeting_only_character_says_their_greeting(make_app):
+def test_a_greeting_only_character_says_their_greeting(make_app, content):
     app = make_app()
-    run_script(app, start_new_game() + [WalkTo("sem"), Press(pygame.K_e), Wait(120)])
+    run_script(app, start_new_game() + [WalkTo("conc"), Press(pygame.K_e), Wait(120)])
     scene = app.top
     assert isinstance(scene, DialogueScene)
-    assert "kluisje 42" in scene._full_text()
+    greeting = content.level.character("conc").greeting
+    assert greeting is not None and scene._full_text() == greeting.nl
     run_script(app, [Press(pygame.K_RETURN), Wait(2)])
     assert isinstance(app.top, SchoolScene)
 
@@ -92,12 +98,12 @@ def test_pause_menu_resumes_and_quitting_saves_then_restart_continues(make_app):
     run_script(app, start_new_game("Agent Kiwi") + [WalkTo("kluisjes"),
                                                     Press(pygame.K_ESCAPE), Wait(2)])
     assert app.top.__class__.__name__ == "PauseScene"
-    clock_at_pause = app.find_school().world.clock.minutes
+    clock_at_pause = app.session.world.clock.minutes
     run_script(app, [Wait(60)])
-    assert app.find_school().world.clock.minutes == clock_at_pause  # paused means paused
+    assert app.session.world.clock.minutes == clock_at_pause  # paused means paused
     run_script(app, [Press(pygame.K_ESCAPE), Wait(2)])
     assert isinstance(app.top, SchoolScene)
-    world = app.find_school().world
+    world = app.session.world
     where = (round(world.player.x), round(world.player.y), world.room.id)
     minutes = world.clock.minutes
     # Quit through the pause menu: third item, "Opslaan en stoppen".
@@ -108,9 +114,9 @@ def test_pause_menu_resumes_and_quitting_saves_then_restart_continues(make_app):
     run_script(again, [Wait(1)])
     assert isinstance(again.top, TitleScene)
     labels = [label for label, _ in again.top.menu.items]
-    assert "Verder spelen als Agent Kiwi" in labels
+    assert again.texts("menu_continue", name="Agent Kiwi") in labels
     run_script(again, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
-    resumed = again.find_school().world
+    resumed = again.session.world
     assert (round(resumed.player.x), round(resumed.player.y), resumed.room.id) == where
     assert abs(resumed.clock.minutes - minutes) < 0.05  # at most a few frames apart
 
@@ -140,14 +146,13 @@ def test_a_broken_level_shows_file_and_line_on_screen_and_in_terminal(make_app, 
 
 
 def test_a_missing_map_is_named(make_app, tmp_path):
-    from game import paths
-
-    text = (paths.LEVELS / "eerste-week.yaml").read_text(encoding="utf-8")
+    text = TEST_LEVEL.read_text(encoding="utf-8")
+    line = text.splitlines().index("map: maps/school.tmx") + 1
     level = tmp_path / "geen-kaart.yaml"
     level.write_text(text.replace("map: maps/school.tmx", "map: maps/weg.tmx"), encoding="utf-8")
     app = make_app(level=level)
     assert isinstance(app.top, ErrorScene)
-    assert "geen-kaart.yaml:9: map file 'maps/weg.tmx' not found" in str(app.top.error)
+    assert f"geen-kaart.yaml:{line}: map file 'maps/weg.tmx' not found" in str(app.top.error)
 
 
 def test_a_script_that_cannot_reach_its_goal_fails_clearly(make_app):

@@ -225,21 +225,21 @@ def _furnish(grid: Grid, room: Room) -> None:
         if ix <= x < ix + iw and iy <= y < iy + ih and (x, y) not in keep_free:
             grid.furniture[y][x] = Grid.gid(name)
 
-    k = room.kind
-    if k == "classroom":
+    kind = room.kind
+    if kind == "classroom":
         put("teacher_desk", ix + iw - 3, iy + 1)
         for y in range(iy + 3, iy + ih - 1, 2):
             for x in range(ix + 1, ix + iw - 1, 2):
                 put("desk", x, y)
         put("plant", ix, iy + ih - 1)
         put("bin", ix + iw - 1, iy + ih - 1)
-    elif k == "aula":
+    elif kind == "aula":
         for x in (ix, ix + iw - 1):
             put("plant", x, iy)
         for x in range(ix + 2, ix + iw - 2, 3):
             put("sofa", x, iy + 2)
         put("plant", ix, iy + ih - 1)
-    elif k == "kantine":
+    elif kind == "kantine":
         for x in range(ix, ix + iw):
             put("counter", x, iy)
         for y in range(iy + 3, iy + ih - 1, 2):
@@ -247,47 +247,47 @@ def _furnish(grid: Grid, room: Room) -> None:
                 put("canteen_table", x, y)
                 put("canteen_table", x + 1, y)
         put("bin", ix + iw - 1, iy + ih - 1)
-    elif k == "gym":
+    elif kind == "gym":
         for x in range(ix, ix + iw):
             grid.floor[iy + ih // 2][x] = Grid.gid("gym_line")
         for x in range(ix + 1, ix + iw - 1):
             put("gym_bench", x, iy)
         for x in range(ix + 2, ix + 5):
             put("gym_mat", x, iy + ih - 3)
-    elif k == "concierge":
+    elif kind == "concierge":
         for x in range(ix, ix + iw - 1):
             put("reception", x, iy + 2)
         put("computer", ix + 1, iy)
         put("plant", ix + iw - 1, iy)
-    elif k == "lockers":
+    elif kind == "lockers":
         for y in (iy + 3, iy + 6):
             for x in range(ix, ix + iw - 2):
                 put("locker", x, y)
-    elif k == "entrance":
+    elif kind == "entrance":
         for dx in (-1, 0):
             put("mat", ix + iw // 2 + dx, iy + ih - 1)
         put("plant", ix, iy + ih - 1)
         put("plant", ix + iw - 1, iy + ih - 1)
-    elif k == "toilets":
+    elif kind == "toilets":
         for x in range(ix, ix + iw, 2):
             put("toilet", x, iy + ih - 1)
         for x in range(ix, ix + iw - 1, 2):
             put("sink", x, iy + 3)
-    elif k == "quiet":
+    elif kind == "quiet":
         put("sofa", ix + 1, iy + ih - 1)
         put("sofa", ix + 2, iy + ih - 1)
         for x, y in ((ix + 2, iy + 4), (ix + 5, iy + 6), (ix + 7, iy + 3)):
             put("beanbag", x, y)
         for x, y in ((ix, iy + 1), (ix + iw - 1, iy + 1), (ix + iw - 1, iy + ih - 1)):
             put("plant", x, y)
-    elif k == "library":
+    elif kind == "library":
         for y in range(iy + 2, iy + ih - 2, 3):
             for x in range(ix + 1, ix + 6):
                 put("bookshelf", x, y)
         for y in range(iy + 3, iy + ih - 1, 3):
             put("computer", ix + iw - 3, y)
         put("plant", ix, iy + ih - 1)
-    elif k == "teachers":
+    elif kind == "teachers":
         for x in range(ix + 1, ix + iw - 2):
             put("big_table", x, iy + 5)
             put("big_table", x, iy + 6)

@@ -17,15 +17,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import pygame  # noqa: E402
-from helpers import start_new_game  # noqa: E402
+from helpers import start_new_game  # type: ignore[import-not-found]  # noqa: E402
 
-from game.app import App, Options  # noqa: E402
-from game.scenes.agenda import AgendaScene  # noqa: E402
-from game.scenes.day_end import EveningScene, ReflectionScene  # noqa: E402
-from game.scenes.floor_plan import FloorPlanScene  # noqa: E402
-from game.scenes.homework import HomeworkScene  # noqa: E402
-from game.scenes.notebook import NotebookScene  # noqa: E402
+from game import paths  # noqa: E402
+from game.app import App  # noqa: E402
+from game.options import Options  # noqa: E402
 from game.scripted import Call, Press, Wait, run_script  # noqa: E402
+
+
+def opened(name: str, **kwargs: object) -> Call:
+    return Call(lambda a: a.open(name, **kwargs))
 
 
 def main() -> None:
@@ -33,10 +34,12 @@ def main() -> None:
     language = sys.argv[2] if len(sys.argv) > 2 else "nl"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        app = App(Options(data_dir=Path(tmp), fast=True, seed=3, language=language))
+        app = App(Options(level=paths.DEFAULT_LEVEL, data_dir=Path(tmp), fast=True, seed=3,
+                          language=language))
         app.settings["route_assist"] = True
         run_script(app, start_new_game())
-        world = app.find_school().world
+        assert app.session is not None
+        world = app.session.world
         world.state.homework = ["wiskunde-som"]
         world.state.homework_noted = ["wiskunde-som"]
         world.state.clues = ["mentor-observatie", "noor-tip"]
@@ -44,23 +47,20 @@ def main() -> None:
         def shot(name: str):
             return Call(lambda a: pygame.image.save(a.screen, str(out / f"{name}.png")))
 
-        def push(make):
-            return Call(lambda a: a.push(make(a)))
-
         steps = [
-            push(lambda a: FloorPlanScene(a, world)), Wait(2), shot("floor_plan"),
+            opened("floor_plan", world=world), Wait(2), shot("floor_plan"),
             Press(pygame.K_ESCAPE), Wait(1),
-            push(lambda a: AgendaScene(a, world)), Press(pygame.K_RETURN), Wait(2),
+            opened("agenda", world=world), Press(pygame.K_RETURN), Wait(2),
             shot("agenda"), Press(pygame.K_ESCAPE), Wait(1),
-            push(lambda a: HomeworkScene(a, world, "wiskunde-som", "school")), Wait(1),
-            Press(pygame.K_1), Wait(2), shot("homework"), Press(pygame.K_ESCAPE), Wait(1),
-            push(lambda a: NotebookScene(a, world)), Wait(2), shot("notebook"),
+            opened("homework", world=world, homework_id="wiskunde-som", when="school"),
+            Wait(1), Press(pygame.K_1), Wait(2), shot("homework"), Press(pygame.K_ESCAPE),
+            Wait(1), opened("notebook", world=world), Wait(2), shot("notebook"),
             Press(pygame.K_a), Wait(2), shot("accusation"), Press(pygame.K_2), Wait(1),
             Press(pygame.K_1), Wait(2), shot("accusation_result"), Press(pygame.K_ESCAPE),
             Wait(1), Press(pygame.K_ESCAPE), Wait(1),
-            push(lambda a: ReflectionScene(a, world)), Wait(2), shot("reflection"),
+            opened("reflection", world=world), Wait(2), shot("reflection"),
             Call(lambda a: a.pop()),
-            push(lambda a: EveningScene(a, world)), Wait(2), shot("evening"),
+            opened("evening", world=world), Wait(2), shot("evening"),
             Call(lambda a: a.pop()), Wait(1),
         ]
         run_script(app, steps)
@@ -78,11 +78,11 @@ def main() -> None:
 
 def settings_shots(out: Path, language: str) -> None:
     """The school, help and settings screens; then calm mode; then large dyslexia text."""
-    from game.scenes.settings import KeysScene, SettingsScene
     from game.scripted import WalkTo
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = App(Options(data_dir=Path(tmp), fast=True, seed=3, language=language))
+        app = App(Options(level=paths.DEFAULT_LEVEL, data_dir=Path(tmp), fast=True, seed=3,
+                          language=language))
         run_script(app, start_new_game())
 
         def shot(name: str):
@@ -90,8 +90,8 @@ def settings_shots(out: Path, language: str) -> None:
 
         run_script(app, [WalkTo("aula"), Wait(2), shot("school"), Press(pygame.K_h), Wait(2),
                          shot("help"), Press(pygame.K_ESCAPE), Wait(1),
-                         Call(lambda a: a.push(SettingsScene(a))), Wait(2), shot("settings"),
-                         Call(lambda a: a.push(KeysScene(a))), Wait(2), shot("keys"),
+                         opened("settings"), Wait(2), shot("settings"),
+                         opened("keys"), Wait(2), shot("keys"),
                          Press(pygame.K_ESCAPE), Press(pygame.K_ESCAPE), Wait(1),
                          Call(lambda a: a.change_setting("low_stimulus", True)), Wait(60),
                          shot("school_calm"),
@@ -100,7 +100,7 @@ def settings_shots(out: Path, language: str) -> None:
                          Call(lambda a: a.change_setting("font", "dyslexic")), Wait(2),
                          shot("school_large_dyslexic"), Press(pygame.K_h), Wait(2),
                          shot("help_large_dyslexic"), Press(pygame.K_ESCAPE),
-                         Call(lambda a: a.push(SettingsScene(a))), Wait(2),
+                         opened("settings"), Wait(2),
                          shot("settings_large_dyslexic"), Press(pygame.K_ESCAPE), Wait(1),
                          Call(lambda a: a.change_setting("text_speed", "instant")),
                          WalkTo("noor"), Press(pygame.K_e), Wait(30),
@@ -114,7 +114,6 @@ def class_shots(out: Path, language: str, tmp: Path) -> None:
 
     from werkzeug.serving import make_server
 
-    from game import paths
     from game.journal import admin
     from game.scenes.day_end import NoticeScene
     from game.scenes.dialogue import DialogueScene
@@ -144,6 +143,7 @@ def class_shots(out: Path, language: str, tmp: Path) -> None:
     run_script(app, start_new_game("Agent Komeet") + [Wait(2), shot("class_scene_card"),
                                                        Press(pygame.K_RETURN), Wait(2),
                                                        shot("class_room")])
+    assert app.content is not None
     for number, scene in enumerate(app.content.level.scenes, start=1):
         run_script(app, [WalkTo(scene.talk_to), Press(pygame.K_e), Wait(3)])
         while not (isinstance(app.top, DialogueScene) and app.top.conversation.at_choice):

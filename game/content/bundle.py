@@ -9,6 +9,7 @@ from game import paths
 from game.content.checks import (
     check_dialogue_against_level,
     check_dialogue_graph,
+    check_flags_and_counters,
     check_level,
 )
 from game.content.dialogue import Dialogue, load_dialogue
@@ -43,10 +44,12 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
             problems.extend(exc.problems)
     problems.extend(check_level(level, raw, level_path, smap))
     dialogues: dict[str, Dialogue] = {}
+    loaded: list[tuple[Dialogue, object, Path]] = []
+    folder = paths.dialogues_for(level_path)
     for character in level.characters:
         if not character.dialogue or character.dialogue in dialogues:
             continue
-        dpath = paths.DIALOGUES / f"{character.dialogue}.yaml"
+        dpath = folder / f"{character.dialogue}.yaml"
         if not dpath.is_file():
             continue  # check_level reported it
         try:
@@ -57,6 +60,8 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
         problems.extend(check_dialogue_graph(dialogue, draw, dpath))
         problems.extend(check_dialogue_against_level(dialogue, draw, dpath, level))
         dialogues[character.dialogue] = dialogue
+        loaded.append((dialogue, draw, dpath))
+    problems.extend(check_flags_and_counters(level, loaded))
     if problems:
         raise ContentError(unique_problems(problems))
     assert smap is not None

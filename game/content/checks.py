@@ -1,28 +1,92 @@
-"""Cross-reference and graph checks over loaded content, each problem with `file:line`."""
+"""Cross-reference and graph checks over loaded content, each problem with `file:line`.
+
+The rules (conditions and effects) say themselves which ids they name (`refs()`);
+these checks only know what each kind of id must match in the level.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from game import paths
-from game.content.dialogue import Condition, Dialogue, Effect
+from game.content.dialogue import Dialogue
 from game.content.errors import Problem, unique_problems
 from game.content.level import Level
 from game.content.school_map import SchoolMap
 from game.content.yaml_source import line_of
+from game.rules.base import Ref, RefKind
+from game.rules.conditions import Condition
+from game.rules.effects import Effect, SetFlag
 
 PLAYER = "player"
+Loc = tuple[Any, ...]
+
+
+@dataclass
+class Report:
+    """Collects problems in one file, each at the line of its place in the YAML."""
+
+    path: Path
+    raw: Any
+    problems: list[Problem] = field(default_factory=list)
+
+    def __call__(self, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(self.path, line_of(self.raw, loc), message))
+
+    def result(self) -> list[Problem]:
+        return unique_problems(self.problems)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _unique(report: Report, items: Iterable[_HasId], where: str, what: str) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            report((where, i, "id"), f"{what} id '{item.id}' is used twice")
+        seen.add(item.id)
+
+
+# --- dialogues -----------------------------------------------------------------
+
+def conditions_of(dialogue: Dialogue) -> Iterator[tuple[Loc, Condition]]:
+    for i, entry in enumerate(dialogue.start):
+        if entry.if_:
+            yield ("start", i, "if"), entry.if_
+    for node_id, node in dialogue.nodes.items():
+        for ci, choice in enumerate(node.choices):
+            if choice.if_:
+                yield ("nodes", node_id, "choices", ci, "if"), choice.if_
+
+
+def effects_of(dialogue: Dialogue) -> Iterator[tuple[Loc, Effect]]:
+    for node_id, node in dialogue.nodes.items():
+        for ei, effect in enumerate(node.effects):
+            yield ("nodes", node_id, "effects", ei), effect
+        for ci, choice in enumerate(node.choices):
+            for ei, effect in enumerate(choice.effects):
+                yield ("nodes", node_id, "choices", ci, "effects", ei), effect
+
+
+def refs_of(dialogue: Dialogue) -> Iterator[tuple[Loc, Ref]]:
+    """Every id the dialogue's conditions and effects name, with where it is named."""
+    for loc, condition in conditions_of(dialogue):
+        for ref in condition.refs():
+            yield loc, ref
+    for loc, effect in effects_of(dialogue):
+        for ref in effect.refs():
+            yield loc, ref
 
 
 def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Problem]:
     """Checks a dialogue needs on its own: jumps, dead ends, reachability, duplicate ids."""
-    problems: list[Problem] = []
-
-    def report(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(Problem(path, line_of(raw, loc), message))
-
+    report = Report(path, raw)
     nodes = dialogue.nodes
     for i, entry in enumerate(dialogue.start):
         if entry.goto not in nodes:
@@ -58,11 +122,16 @@ def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Probl
                 report((*loc, "id"), f"choice id '{choice.id}' is used twice (also in node "
                                      f"'{seen_choice_ids[choice.id]}'); ids must be unique")
             seen_choice_ids[choice.id] = node_id
-    for loc, cond in _conditions(dialogue):
-        for ref in _node_refs(cond):
-            if ref not in nodes:
-                report(loc, f"condition refers to unknown node '{ref}'")
-    # Reachability from the start entries.
+    for loc, ref in refs_of(dialogue):
+        if ref.kind == "node" and ref.id not in nodes:
+            report(loc, f"condition refers to unknown node '{ref.id}'")
+    for node_id in nodes.keys() - _reachable(dialogue):
+        report(("nodes", node_id), f"node '{node_id}' can never be reached")
+    return report.result()
+
+
+def _reachable(dialogue: Dialogue) -> set[str]:
+    nodes = dialogue.nodes
     reachable: set[str] = set()
     todo = [e.goto for e in dialogue.start if e.goto in nodes]
     while todo:
@@ -72,25 +141,34 @@ def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Probl
         reachable.add(node_id)
         node = nodes[node_id]
         targets = [node.goto, node.fallback, *(c.goto for c in node.choices)]
-        todo.extend(t for t in targets if t in nodes and t not in reachable)
-    for node_id in nodes:
-        if node_id not in reachable:
-            report(("nodes", node_id), f"node '{node_id}' can never be reached")
-    return unique_problems(problems)
+        todo.extend(t for t in targets if t is not None and t in nodes and t not in reachable)
+    return reachable
+
+
+LEVEL_REFS: dict[RefKind, tuple[str, Callable[[Level], set[str]]]] = {
+    "character": ("character", lambda level: {c.id for c in level.characters}),
+    "clue": ("clue", lambda level: {c.id for c in level.clues}),
+    "homework": ("homework", lambda level: {h.id for h in level.homework}),
+    "change": ("timetable change", lambda level: {ch.id for d in level.days
+                                                  for ch in d.changes}),
+}
+"""What each kind of reference must name in the level (nodes, flags and counters are
+checked elsewhere: inside the dialogue, and across all the level's dialogues)."""
+
+
+def _unknown_refs(refs: Iterable[tuple[Loc, Ref]], level: Level,
+                  report: Callable[[Loc, str], None]) -> None:
+    known = {kind: lookup(level) for kind, (_, lookup) in LEVEL_REFS.items()}
+    for loc, ref in refs:
+        if ref.kind in known and ref.id not in known[ref.kind]:
+            report(loc, f"unknown {LEVEL_REFS[ref.kind][0]} '{ref.id}'")
 
 
 def check_dialogue_against_level(dialogue: Dialogue, raw: Any, path: Path,
                                  level: Level) -> list[Problem]:
     """References from a dialogue into its level: characters, clues, homework, changes."""
-    problems: list[Problem] = []
+    report = Report(path, raw)
     characters = {c.id for c in level.characters}
-    clues = {c.id for c in level.clues}
-    homework = {h.id for h in level.homework}
-    changes = {ch.id for d in level.days for ch in d.changes}
-
-    def report(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(Problem(path, line_of(raw, loc), message))
-
     if dialogue.character not in characters:
         report(("character",), f"unknown character '{dialogue.character}'")
     for node_id, node in dialogue.nodes.items():
@@ -98,73 +176,92 @@ def check_dialogue_against_level(dialogue: Dialogue, raw: Any, path: Path,
             if line.speaker != PLAYER and line.speaker not in characters:
                 report(("nodes", node_id, "lines", li, "speaker"),
                        f"unknown speaker '{line.speaker}' (a character id, or 'player')")
-    for loc, cond in _conditions(dialogue):
-        for kind, ref in _level_refs_in_condition(cond):
-            known = {"character": characters, "clue": clues, "homework": homework}[kind]
-            if ref not in known:
-                report(loc, f"condition refers to unknown {kind} '{ref}'")
-    for loc, effect in _effects(dialogue):
-        for kind, ref in _level_refs_in_effect(effect):
-            known = {"character": characters, "clue": clues, "homework": homework,
-                     "timetable change": changes}[kind]
-            if ref not in known:
-                report(loc, f"effect refers to unknown {kind} '{ref}'")
+    _unknown_refs(refs_of(dialogue), level, report)
     _check_scenes_carried(dialogue, level, report)
-    return unique_problems(problems)
+    return report.result()
 
 
-def _check_scenes_carried(dialogue: Dialogue, level: Level, report) -> None:
+def _check_scenes_carried(dialogue: Dialogue, level: Level, report: Report) -> None:
     """A class scene this dialogue carries must start on its flag and can end: without
     `set_flag: <done_flag>` the pupil would be stuck in that scene."""
     own = {c.id for c in level.characters if c.dialogue == dialogue.id}
-    flags_set = {e.set_flag for _, e in _effects(dialogue) if e.set_flag}
-    flags_read = {c.flag for _, cond in _conditions(dialogue) for c in _flatten(cond) if c.flag}
+    flags_set = {e.flag for _, e in effects_of(dialogue) if isinstance(e, SetFlag)}
+    flags_read = {r.id for _, r in refs_of(dialogue) if r.kind == "flag"}
     for scene in level.scenes:
         if scene.talk_to not in own:
             continue
-        if f"scene-{scene.id}" not in flags_read:
+        if scene.start_flag not in flags_read:
             report(("start",), f"class scene '{scene.id}' is carried by this dialogue, "
-                               f"but nothing starts on flag 'scene-{scene.id}'")
+                               f"but nothing starts on flag '{scene.start_flag}'")
         if scene.done_flag not in flags_set:
             report(("start",), f"class scene '{scene.id}' never ends: no choice or node "
                                f"has 'set_flag: {scene.done_flag}'")
 
 
+def check_flags_and_counters(level: Level,
+                             dialogues: Iterable[tuple[Dialogue, Any, Path]]) -> list[Problem]:
+    """A flag or counter that is read but never set anywhere in the level is a typo."""
+    loaded = list(dialogues)
+    written: dict[RefKind, set[str]] = {"flag": {s.start_flag for s in level.scenes},
+                                        "counter": set()}
+    for dialogue, _, _ in loaded:
+        for _, effect in effects_of(dialogue):
+            for ref in effect.refs():
+                written.setdefault(ref.kind, set()).add(ref.id)
+            if isinstance(effect, SetFlag):
+                written["flag"].add(effect.flag)
+    problems: list[Problem] = []
+    for dialogue, raw, path in loaded:
+        report = Report(path, raw)
+        for loc, condition in conditions_of(dialogue):
+            for ref in condition.refs():
+                if ref.kind in written and ref.id not in written[ref.kind]:
+                    setter = "set_flag" if ref.kind == "flag" else "add_counter"
+                    report(loc, f"{ref.kind} '{ref.id}' is never set: no dialogue of this "
+                                f"level has '{setter}: {ref.id}' (a typo?)")
+        problems.extend(report.result())
+    return problems
+
+
+# --- levels --------------------------------------------------------------------
+
 def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> list[Problem]:
     """References from a level into its map, assets, dialogues and itself."""
-    problems: list[Problem] = []
+    report = Report(path, raw)
+    _check_ids(level, report)
+    _check_characters(level, smap, paths.dialogues_for(path), report)
+    _check_days(level, smap, report)
+    _check_scenes(level, report)
+    _check_lesson_effects(level, report)
+    _check_homework(level, report)
+    _check_alien(level, report)
+    if smap is not None:
+        if level.start not in smap.points:
+            report(("start",), f"start point '{level.start}' is not on the map "
+                               f"(spawn points: {', '.join(sorted(smap.points)[:6])}, ...)")
+        if level.notice_board and level.notice_board not in smap.rooms:
+            report(("notice_board",), f"room '{level.notice_board}' is not on the map")
+    return report.result()
 
-    def report(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(Problem(path, line_of(raw, loc), message))
 
-    def unique(items: list[Any], loc_of: Any, what: str) -> None:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                report(loc_of(i), f"{what} id '{item.id}' is used twice")
-            seen.add(item.id)
+def _check_ids(level: Level, report: Report) -> None:
+    _unique(report, level.characters, "characters", "character")
+    _unique(report, level.days, "days", "day")
+    _unique(report, level.clues, "clues", "clue")
+    _unique(report, level.homework, "homework", "homework")
+    _unique(report, level.goals, "goals", "goal")
+    _unique(report, level.scenes, "scenes", "scene")
+    seen: set[str] = set()
+    for di, day in enumerate(level.days):
+        for li, lesson in enumerate(day.lessons):
+            if lesson.id in seen:
+                report(("days", di, "lessons", li, "id"), f"lesson id '{lesson.id}' is used twice")
+            seen.add(lesson.id)
 
-    unique(level.characters, lambda i: ("characters", i, "id"), "character")
-    unique(level.days, lambda i: ("days", i, "id"), "day")
-    unique(level.clues, lambda i: ("clues", i, "id"), "clue")
-    unique(level.homework, lambda i: ("homework", i, "id"), "homework")
-    unique(level.goals, lambda i: ("goals", i, "id"), "goal")
-    all_lessons = [(di, li, lesson) for di, d in enumerate(level.days)
-                   for li, lesson in enumerate(d.lessons)]
-    seen_lessons: set[str] = set()
-    for di, li, lesson in all_lessons:
-        if lesson.id in seen_lessons:
-            report(("days", di, "lessons", li, "id"), f"lesson id '{lesson.id}' is used twice")
-        seen_lessons.add(lesson.id)
 
-    characters = {c.id: c for c in level.characters}
-    teachers = {c.id for c in level.characters if c.role in ("teacher", "staff")}
-    rooms = set(smap.rooms) if smap else set()
-    places = rooms | (set(smap.points) if smap else set())
-
-    if smap is not None and level.start not in smap.points:
-        report(("start",), f"start point '{level.start}' is not on the map "
-                           f"(spawn points: {', '.join(sorted(smap.points)[:6])}, ...)")
+def _check_characters(level: Level, smap: SchoolMap | None, dialogues: Path,
+                      report: Report) -> None:
+    places = set(smap.rooms) | set(smap.points) if smap else set()
     for i, c in enumerate(level.characters):
         loc = ("characters", i)
         if not (paths.CHARACTER_SHEETS / f"{c.sprite}.png").is_file():
@@ -172,7 +269,7 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
                                      f"assets/characters/{c.sprite}.png "
                                      "(add a look to assets/characters/looks.yaml and run "
                                      "tools/make_characters.py)")
-        if c.dialogue and not (paths.DIALOGUES / f"{c.dialogue}.yaml").is_file():
+        if c.dialogue and not (dialogues / f"{c.dialogue}.yaml").is_file():
             report((*loc, "dialogue"), f"dialogue file dialogues/{c.dialogue}.yaml not found")
         if not c.dialogue and not c.greeting:
             report(loc, f"character '{c.id}' needs a 'dialogue' or a 'greeting'")
@@ -183,13 +280,18 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
             if smap is not None and placement.at not in places:
                 report((*loc, "schedule", si, "at"),
                        f"unknown place '{placement.at}' (a room or a point on the map)")
+
+
+def _check_days(level: Level, smap: SchoolMap | None, report: Report) -> None:
+    characters = {c.id for c in level.characters}
+    teachers = {c.id for c in level.characters if c.role in ("teacher", "staff")}
+    rooms = set(smap.rooms) if smap else set()
     for di, day in enumerate(level.days):
         lessons = {lesson.id for lesson in day.lessons}
         ordered = sorted(day.lessons, key=lambda lesson: lesson.start)
         for a, b in zip(ordered, ordered[1:], strict=False):
             if b.start < a.end:
-                li = day.lessons.index(b)
-                report(("days", di, "lessons", li, "start"),
+                report(("days", di, "lessons", day.lessons.index(b), "start"),
                        f"lesson '{b.id}' starts before '{a.id}' ends")
         for li, lesson in enumerate(day.lessons):
             loc = ("days", di, "lessons", li)
@@ -210,116 +312,61 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
                 report((*loc, "substitute"), f"substitute '{change.substitute}' is not a teacher")
             if change.told_by and change.told_by not in characters:
                 report((*loc, "told_by"), f"unknown character '{change.told_by}'")
-    seen_scenes: set[str] = set()
+
+
+def _check_scenes(level: Level, report: Report) -> None:
+    characters = {c.id: c for c in level.characters}
     for si, scene in enumerate(level.scenes):
-        loc = ("scenes", si)
-        if scene.id in seen_scenes:
-            report((*loc, "id"), f"scene '{scene.id}' appears twice")
-        seen_scenes.add(scene.id)
         talker = characters.get(scene.talk_to)
         if talker is None:
-            report((*loc, "talk_to"), f"unknown character '{scene.talk_to}'")
+            report(("scenes", si, "talk_to"), f"unknown character '{scene.talk_to}'")
         elif not talker.dialogue:
-            report((*loc, "talk_to"), f"'{scene.talk_to}' has no dialogue to carry the scene")
-    if level.notice_board and smap is not None and level.notice_board not in rooms:
-        report(("notice_board",), f"room '{level.notice_board}' is not on the map")
-    lesson_ids = {lesson.id: (di, lesson) for di, _, lesson in all_lessons}
+            report(("scenes", si, "talk_to"),
+                   f"'{scene.talk_to}' has no dialogue to carry the scene")
+
+
+def _check_lesson_effects(level: Level, report: Report) -> None:
+    refs = ((("days", di, "lessons", li, "on_time"), ref)
+            for di, day in enumerate(level.days) for li, lesson in enumerate(day.lessons)
+            for effect in lesson.on_time for ref in effect.refs())
+    _unknown_refs(refs, level, report)
+
+
+def _check_homework(level: Level, report: Report) -> None:
+    lessons = {lesson.id: (di, lesson) for di, day in enumerate(level.days)
+               for lesson in day.lessons}
     clues = {c.id for c in level.clues}
-    for li, lesson in ((li, x) for _, li, x in all_lessons):
-        for effect in lesson.on_time:
-            for kind, ref in _level_refs_in_effect(effect):
-                known = {"character": set(characters), "clue": clues,
-                         "homework": {h.id for h in level.homework}}.get(kind)
-                if known is not None and ref not in known:
-                    di = lesson_ids[lesson.id][0]
-                    report(("days", di, "lessons", li, "on_time"), f"unknown {kind} '{ref}'")
     for hi, hw in enumerate(level.homework):
         loc = ("homework", hi)
         for key in ("given_in", "due"):
-            if getattr(hw, key) not in lesson_ids:
+            if getattr(hw, key) not in lessons:
                 report((*loc, key), f"homework '{hw.id}': unknown lesson '{getattr(hw, key)}'")
-        if hw.given_in in lesson_ids and hw.due in lesson_ids:
-            given, due = lesson_ids[hw.given_in], lesson_ids[hw.due]
+        if hw.given_in in lessons and hw.due in lessons:
+            given, due = lessons[hw.given_in], lessons[hw.due]
             if (due[0], due[1].start) <= (given[0], given[1].start):
                 report((*loc, "due"), f"homework '{hw.id}' is due before it is given")
         if hw.clue is not None and hw.clue not in clues:
             report((*loc, "clue"), f"unknown clue '{hw.clue}'")
-    if level.alien:
-        candidates = level.alien.candidates
-        for i, cid in enumerate(candidates):
-            if cid not in characters:
-                report(("alien", "candidates", i), f"unknown character '{cid}'")
-        for ti, trait in enumerate(level.alien.traits):
-            for i, cid in enumerate(trait.has):
-                if cid not in candidates:
-                    report(("alien", "traits", ti, "has", i),
-                           f"'{cid}' is not one of the alien candidates")
-        looks: dict[tuple[bool, ...], str] = {}
-        for i, cid in enumerate(candidates):
-            key = tuple(cid in t.has for t in level.alien.traits)
-            if key in looks:
-                report(("alien", "candidates", i),
-                       f"'{cid}' and '{looks[key]}' have the same traits, so no clue can tell "
-                       "them apart: add a trait that only one of them has")
-            looks[key] = cid
-    return unique_problems(problems)
 
 
-def _conditions(dialogue: Dialogue) -> Iterator[tuple[tuple[Any, ...], Condition]]:
-    for i, entry in enumerate(dialogue.start):
-        if entry.if_:
-            yield ("start", i, "if"), entry.if_
-    for node_id, node in dialogue.nodes.items():
-        for ci, choice in enumerate(node.choices):
-            if choice.if_:
-                yield ("nodes", node_id, "choices", ci, "if"), choice.if_
-
-
-def _effects(dialogue: Dialogue) -> Iterator[tuple[tuple[Any, ...], Effect]]:
-    for node_id, node in dialogue.nodes.items():
-        for ei, effect in enumerate(node.effects):
-            yield ("nodes", node_id, "effects", ei), effect
-        for ci, choice in enumerate(node.choices):
-            for ei, effect in enumerate(choice.effects):
-                yield ("nodes", node_id, "choices", ci, "effects", ei), effect
-
-
-def _flatten(cond: Condition) -> Iterator[Condition]:
-    yield cond
-    for sub in cond.any or []:
-        yield from _flatten(sub)
-
-
-def _node_refs(cond: Condition) -> Iterator[str]:
-    for c in _flatten(cond):
-        yield from (r for r in (c.visited, c.not_visited) if r)
-        if c.visits:
-            yield c.visits.node
-
-
-def _level_refs_in_condition(cond: Condition) -> Iterator[tuple[str, str]]:
-    for c in _flatten(cond):
-        if c.relation:
-            yield "character", c.relation.character
-        if c.mood:
-            yield "character", c.mood.character
-        for ref in (c.clue, c.no_clue):
-            if ref:
-                yield "clue", ref
-        if c.homework:
-            yield "homework", c.homework
-
-
-def _level_refs_in_effect(effect: Effect) -> Iterator[tuple[str, str]]:
-    if effect.relation:
-        yield "character", effect.relation.character
-    if effect.mood:
-        yield "character", effect.mood.character
-    if effect.give_clue:
-        yield "clue", effect.give_clue
-    if effect.give_homework:
-        yield "homework", effect.give_homework
-    if effect.note_homework:
-        yield "homework", effect.note_homework
-    if effect.timetable_change:
-        yield "timetable change", effect.timetable_change
+def _check_alien(level: Level, report: Report) -> None:
+    if not level.alien:
+        return
+    characters = {c.id for c in level.characters}
+    candidates = level.alien.candidates
+    for i, cid in enumerate(candidates):
+        if cid not in characters:
+            report(("alien", "candidates", i), f"unknown character '{cid}'")
+    for ti, trait in enumerate(level.alien.traits):
+        for i, cid in enumerate(trait.has):
+            if cid not in candidates:
+                report(("alien", "traits", ti, "has", i),
+                       f"'{cid}' is not one of the alien candidates")
+    looks: dict[tuple[bool, ...], str] = {}
+    for i, cid in enumerate(candidates):
+        key = tuple(cid in t.has for t in level.alien.traits)
+        if key in looks:
+            report(("alien", "candidates", i),
+                   f"'{cid}' and '{looks[key]}' have the same traits, so no clue can tell "
+                   "them apart: add a trait that only one of them has")
+        looks[key] = cid

@@ -11,11 +11,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from game.content.dialogue import Effect
 from game.content.schema import ClockTime, Id, LocalText, Strict, parse_model
+from game.content.tags import Role
 from game.content.yaml_source import load_yaml
-
-Role = Literal["classmate", "teacher", "staff"]
+from game.rules.effects import EffectField
 
 
 class Clock(Strict):
@@ -49,7 +48,7 @@ class Lesson(Strict):
     subject: LocalText
     room: Id
     teacher: Id
-    on_time: list[Effect] = Field(default_factory=list)
+    on_time: list[EffectField] = Field(default_factory=list)
     """What happens when the pupil is in the room when the bell goes (e.g. a clue)."""
 
     @model_validator(mode="after")
@@ -154,6 +153,11 @@ class ClassScene(Strict):
     done_flag: Id
     think_about: LocalText
 
+    @property
+    def start_flag(self) -> str:
+        """Set while the scene runs: its dialogue starts on it."""
+        return f"scene-{self.id}"
+
 
 class Level(Strict):
     id: Id
@@ -189,6 +193,12 @@ class Level(Strict):
 
     def homework_item(self, homework_id: str) -> Homework:
         return next(h for h in self.homework if h.id == homework_id)
+
+    def change(self, change_id: str) -> Change:
+        return next(c for d in self.days for c in d.changes if c.id == change_id)
+
+    def scene(self, scene_id: str) -> ClassScene:
+        return next(s for s in self.scenes if s.id == scene_id)
 
 
 def load_level(path: Path) -> tuple[Level, object]:

@@ -6,13 +6,14 @@ tests (without images). Object layers and properties are described in docs/level
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-import pytmx
 
 from game.content.errors import ContentError, Problem
 from game.content.schema import LocalText
@@ -127,10 +128,31 @@ class SchoolMap:
         return sorted({room.floor for room in self.rooms.values()})
 
 
+def _pytmx() -> ModuleType:
+    """pytmx, imported without pulling in pygame when nothing has loaded it yet.
+
+    pytmx imports pygame whenever it can, but the world, the bots and the checker only
+    need the map's data; the dashboard's server and `simulate` must not need SDL.
+    """
+    if "pytmx" in sys.modules or "pygame" in sys.modules:
+        import pytmx
+        return pytmx
+    sys.modules["pygame"] = None  # type: ignore[assignment]  # "cannot import" for pytmx
+    quiet = logging.getLogger("pytmx.util_pygame")  # it logs its missing pygame as an error
+    quiet.disabled = True
+    try:
+        import pytmx
+    finally:
+        del sys.modules["pygame"]
+        quiet.disabled = False
+    return pytmx
+
+
 def load_tmx(path: Path, *, with_images: bool = False) -> Any:
     """Open a TMX file with pytmx; XML and tileset problems become ContentErrors."""
     if not path.is_file():
         raise ContentError.at(path, 0, "map file not found")
+    pytmx = _pytmx()
     try:
         if with_images:
             from pytmx.util_pygame import load_pygame
@@ -224,8 +246,9 @@ class _Reader:
         tmx = self.tmx
         grid = bytearray(tmx.width * tmx.height)
         blocked_gids: dict[int, bool] = {}
+        tile_layer = _pytmx().TiledTileLayer
         for layer in tmx.layers:
-            if not isinstance(layer, pytmx.TiledTileLayer):
+            if not isinstance(layer, tile_layer):
                 continue
             for y, row in enumerate(layer.data):
                 for x, gid in enumerate(row):

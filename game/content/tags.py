@@ -6,7 +6,7 @@ Thermometer (see shared/DOMAIN.md); skills follow the A.L.I.B.I. themes.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, get_args
 
 # aspect id -> (domain id, Dutch label, English label)
 ASPECTS: Final[dict[str, tuple[str, str, str]]] = {
@@ -35,3 +35,15 @@ SKILLS: Final[dict[str, tuple[str, str]]] = {
 
 EMOTIONS: Final[tuple[str, ...]] = ("neutral", "happy", "sad", "angry", "nervous", "surprised")
 ROLES: Final[tuple[str, ...]] = ("classmate", "teacher", "staff")
+
+# The same vocabularies as types, for the content models and the event payloads. A type
+# checker needs the names written out; the check below keeps them equal to the tables.
+Aspect = Literal["positive_relations", "respect", "trust", "tolerance", "belonging",
+                 "solidarity", "rules"]
+Skill = Literal["relations", "flexibility", "planning", "orientation"]
+Emotion = Literal["neutral", "happy", "sad", "angry", "nervous", "surprised"]
+Role = Literal["classmate", "teacher", "staff"]
+
+for _type, _names in ((Aspect, ASPECTS), (Skill, SKILLS), (Emotion, EMOTIONS), (Role, ROLES)):
+    if list(get_args(_type)) != list(_names):
+        raise ImportError(f"game/content/tags.py: {_type} and its table differ")

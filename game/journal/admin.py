@@ -34,7 +34,7 @@ def set_display_name(db_path: Path, pupil: str, name: str) -> None:
     with _writable_log(db_path) as db:
         _known_pupil(db, pupil)
         with writing(db):
-            db["pupils"].update(pupil, {"display_name": name or None})
+            db.table("pupils").update(pupil, {"display_name": name or None})
 
 
 def delete_pupil(db_path: Path, pupil: str) -> Deleted:
@@ -66,7 +66,7 @@ def _writable_log(db_path: Path) -> Iterator[Database]:
 
 
 def _known_pupil(db: Database, pupil: str) -> None:
-    if not db["pupils"].count_where("id = ?", [pupil]):
+    if not db.table("pupils").count_where("id = ?", [pupil]):
         raise JournalError(f"onbekende leerling / unknown pupil: {pupil!r}")
 
 
@@ -89,7 +89,7 @@ def open_class(db_path: Path, code: str) -> str:
         raise JournalError(f"klascode {code!r}: gebruik 2-16 letters, cijfers of '-' / "
                            f"use 2-16 letters, digits or '-'")
     with _writable_log(db_path) as db, writing(db):
-        db["class_codes"].upsert({"code": code, "opened_at": _now(), "closed_at": None},
+        db.table("class_codes").upsert({"code": code, "opened_at": _now(), "closed_at": None},
                                  pk="code")
     return code
 
@@ -97,10 +97,10 @@ def open_class(db_path: Path, code: str) -> str:
 def close_class(db_path: Path, code: str) -> None:
     """Close a class code: its data stays, new uploads are refused."""
     with _writable_log(db_path) as db:
-        if not db["class_codes"].count_where("code = ?", [code]):
+        if not db.table("class_codes").count_where("code = ?", [code]):
             raise JournalError(f"onbekende klascode / unknown class code: {code!r}")
         with writing(db):
-            db["class_codes"].update(code, {"closed_at": _now()})
+            db.table("class_codes").update(code, {"closed_at": _now()})
 
 
 def new_class_code(prefix: str = "") -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from game.journal.checkpoint import Checkpointer
 from game.journal.store import OpenedLog, open_log
 from game.journal.writer import SessionInfo, SessionLog
@@ -28,7 +30,7 @@ class Journal:
         return cls(open_log(path))
 
     @property
-    def db(self):
+    def db(self) -> Database:
         return self.opened.db
 
     def start_session(self, info: SessionInfo) -> SessionLog:

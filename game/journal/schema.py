@@ -16,12 +16,12 @@ MIGRATIONS = Migrations(MIGRATION_SET)
 @MIGRATIONS()
 def m001_pupils_sessions_events(db: Database) -> None:
     """The first release: who played, each sitting, and what happened in it."""
-    db["pupils"].create({
+    db.table("pupils").create({
         "id": str,             # the pseudonym or the mentor's code; never a real name
         "display_name": str,   # optional, only ever typed in by a mentor
         "created_at": str,
     }, pk="id", not_null={"created_at"})
-    db["sessions"].create({
+    db.table("sessions").create({
         "id": str,             # a UUID, also the xAPI registration
         "pupil_id": str,
         "level": str,
@@ -33,7 +33,7 @@ def m001_pupils_sessions_events(db: Database) -> None:
         "ended_at": str,
     }, pk="id", foreign_keys=[("pupil_id", "pupils", "id")],
         not_null={"pupil_id", "level", "started_at"})
-    db["events"].create({
+    db.table("events").create({
         "id": str,             # a UUID: the same event imported twice is one event
         "session_id": str,
         "seq": int,            # order within the session, from 1
@@ -45,16 +45,16 @@ def m001_pupils_sessions_events(db: Database) -> None:
         "payload": str,        # JSON: the event's context
     }, pk="id", foreign_keys=[("session_id", "sessions", "id")],
         not_null={"session_id", "seq", "kind", "wall_time", "payload"})
-    db["events"].create_index(["session_id", "seq"], unique=True)
-    db["events"].create_index(["kind"])
-    db["sessions"].create_index(["pupil_id"])
+    db.table("events").create_index(["session_id", "seq"], unique=True)
+    db.table("events").create_index(["kind"])
+    db.table("sessions").create_index(["pupil_id"])
 
 
 @MIGRATIONS()
 def m002_class_code(db: Database) -> None:
     """Class mode: a session can belong to a class, for the class profile."""
-    db["sessions"].add_column("class_code", str)
-    db["sessions"].create_index(["class_code"])
+    db.table("sessions").add_column("class_code", str)
+    db.table("sessions").create_index(["class_code"])
 
 
 CHOICES_VIEW = """
@@ -99,7 +99,7 @@ def m004_dashboard_lookups(db: Database) -> None:
       kept in step with `events` by triggers, so the class profile sums small JSON
       instead of parsing every full payload (the whole log's choices in ~10 ms).
     """
-    db["events"].create_index(["session_id", "kind"], if_not_exists=True)
+    db.table("events").create_index(["session_id", "kind"], if_not_exists=True)
     db.executescript(f"""
         create table choice_facts (
             event_id text primary key references events(id),
@@ -124,17 +124,49 @@ def m004_dashboard_lookups(db: Database) -> None:
 @MIGRATIONS()
 def m005_class_mode(db: Database) -> None:
     """Class mode: the codes a teacher opened, and how far each session was sent."""
-    db["class_codes"].create({
+    db.table("class_codes").create({
         "code": str,           # what the teacher shows on the board, e.g. "1B-KOMEET"
         "opened_at": str,
         "closed_at": str,      # null while pupils may send to it
     }, pk="code", not_null={"opened_at"})
-    db["uploads"].create({     # on a pupil's machine: the store-and-forward queue's cursor
+    db.table("uploads").create({     # on a pupil's machine: the store-and-forward queue's cursor
         "session_id": str,
         "server": str,
         "sent_seq": int,       # every event up to this seq is safely on the server
         "problem": str,        # why the server refused (closed class), shown to the pupil
     }, pk=("session_id", "server"), not_null={"sent_seq"})
+
+
+CONTEXT_OF = """coalesce(json_extract({row}.payload, '$.context'),
+  case when json_extract({row}.payload, '$.dialogue') = 'reflectie' then 'reflection'
+       when json_extract({row}.payload, '$.dialogue') like 'les-%' then 'lesson'
+       when json_extract({row}.payload, '$.dialogue') like 'huiswerk-%' then 'homework'
+       else 'talk' end)"""
+"""What a choice belongs to. Choices logged before 0.2 had no `context` field and named
+it only in their dialogue id; the same rule reads them in game/events/talking.py."""
+
+
+@MIGRATIONS()
+def m006_choice_context(db: Database) -> None:
+    """What each choice belongs to (a talk, a lesson, homework, the day's reflection) as a
+    column, so the dashboard asks for it instead of matching dialogue ids."""
+    db.executescript(f"""
+        alter table choice_facts add column context text;
+        update choice_facts set context = (
+            select {CONTEXT_OF.format(row="e")} from events e where e.id = event_id);
+        drop trigger choice_facts_added;
+        create trigger choice_facts_added after insert on events when new.kind = 'choice'
+        begin
+            insert or ignore into choice_facts
+            values (new.id, new.session_id, {CHOICE_FACTS.format(row="new")},
+                    {CONTEXT_OF.format(row="new")});
+        end;
+        create index idx_choice_facts_context on choice_facts(context);
+    """)
+    db.create_view("choices", CHOICES_VIEW.replace(
+        "json_extract(e.payload, '$.node') as node,",
+        f"json_extract(e.payload, '$.node') as node,\n  {CONTEXT_OF.format(row='e')} "
+        "as context,"), replace=True)
 
 
 def known_migrations() -> list[str]:

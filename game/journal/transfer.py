@@ -24,9 +24,7 @@ from game.journal.store import (
     open_log,
     writing,
 )
-from game.journal.xapi import DEFAULT_HOME, statements
 
-FORMATS = ("sqlite", "jsonl", "xapi")
 JSONL_FORMAT = "alien-op-school-log"
 
 
@@ -52,35 +50,18 @@ def read_pupil(db: Database, pupil: str) -> PupilRows:
     )
 
 
-def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
-                 xapi_home: str = DEFAULT_HOME) -> PupilRows:
-    """Write one pupil's log to `out` in the chosen format; never touches the source."""
-    if fmt not in FORMATS:
-        raise JournalError(f"onbekend formaat / unknown format {fmt!r}; kies uit {FORMATS}")
-    out = Path(out)
-    if out.exists():
-        raise JournalError(f"{out}: bestaat al; kies een andere naam / already exists")
-    source = open_for_reading(db_path)
+def write_sqlite(rows: PupilRows, out: Path) -> None:
+    opened = open_log(out, set_aside_bad=False)
     try:
-        rows = read_pupil(source, pupil)
+        merge(opened.db, rows)
     finally:
-        source.close()
-    rows.pupil = {**rows.pupil, "display_name": None}  # a real name never leaves this log
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "sqlite":
-        opened = open_log(out, set_aside_bad=False)
-        try:
-            merge(opened.db, rows)
-        finally:
-            opened.db.close()
-    elif fmt == "jsonl":
-        with out.open("w", encoding="utf-8") as fh:
-            for line in _jsonl_lines(rows):
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-    else:
-        data = statements(rows.pupil["id"], rows.sessions, rows.events, home=xapi_home)
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return rows
+        opened.db.close()
+
+
+def write_jsonl(rows: PupilRows, out: Path) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for line in _jsonl_lines(rows):
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 @dataclass
@@ -121,20 +102,21 @@ def merge(db: Database, rows: PupilRows) -> None:
     """Add what is new in `rows` to `db`, idempotently (event UUIDs); also the class server's
     way in. Run it inside `writing(db)`: the log has other writers."""
     with db.atomic():
-        db["pupils"].insert(rows.pupil, ignore=True)
+        db.table("pupils").insert(rows.pupil, ignore=True)
         for session in rows.sessions:
             existing = db.execute("select ended_at from sessions where id = ?",
                                   [session["id"]]).fetchone()
             if existing is None:
-                db["sessions"].insert(session)
+                db.table("sessions").insert(session)
             elif existing[0] is None and session.get("ended_at"):
-                db["sessions"].update(session["id"], {"ended_at": session["ended_at"]})
-        db["events"].insert_all(rows.events, ignore=True)
+                db.table("sessions").update(session["id"], {"ended_at": session["ended_at"]})
+        db.table("events").insert_all(rows.events, ignore=True)
 
 
 def _counts(db: Database) -> tuple[int, int, int]:
-    return tuple(db.execute(f"select count(*) from {t}").fetchone()[0]  # type: ignore[return-value]
-                 for t in ("pupils", "sessions", "events"))
+    pupils, sessions, events = (int(db.execute(f"select count(*) from {t}").fetchone()[0])
+                                for t in ("pupils", "sessions", "events"))
+    return pupils, sessions, events
 
 
 def _jsonl_lines(rows: PupilRows) -> Iterator[dict[str, Any]]:

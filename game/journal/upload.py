@@ -203,14 +203,14 @@ class Uploader:
 
     def _mark_sent(self, db: Database, session_id: str, seq: int) -> None:
         with writing(db):
-            db["uploads"].upsert({"session_id": session_id, "server": self.server,
+            db.table("uploads").upsert({"session_id": session_id, "server": self.server,
                                   "sent_seq": seq, "problem": None},
                                  pk=("session_id", "server"))
 
     def _remember_problem(self, db: Database, session_id: str, problem: str) -> None:
         self.progress.problem = problem
         with writing(db):
-            db["uploads"].upsert({"session_id": session_id, "server": self.server,
+            db.table("uploads").upsert({"session_id": session_id, "server": self.server,
                                   "sent_seq": self._cursor(db, session_id), "problem": problem},
                                  pk=("session_id", "server"))
 

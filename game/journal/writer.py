@@ -1,7 +1,7 @@
 """Writing one play session's events: durable, in order, and never in the way of a frame.
 
-A choice (and the other moments in IMMEDIATE) is committed before the game
-moves on. Everything else waits in a small batch that is committed once it is
+A choice (and the other kinds marked `immediate` in game/events) is committed
+before the game moves on. Everything else waits in a small batch that is committed once it is
 a second old, and on every scene change and on exit, so a killed process
 loses at most that last second. WAL with synchronous=NORMAL keeps a commit
 well under a millisecond and the file intact after a crash.
@@ -21,11 +21,10 @@ from sqlite_utils import Database
 
 from game import __version__
 from game.content.schema import format_time
+from game.events import Event
 from game.journal.store import writing
-from game.world.events import Event
 
 MAX_BATCH_AGE = 1.0  # seconds
-IMMEDIATE = frozenset({"choice", "accusation", "level_end", "quit", "session_end"})
 
 
 def utc_now() -> str:
@@ -59,8 +58,8 @@ class SessionLog:
         if db is not None:
             now = utc_now()
             with writing(db):
-                db["pupils"].insert({"id": info.pupil, "created_at": now}, ignore=True)
-                db["sessions"].insert({
+                db.table("pupils").insert({"id": info.pupil, "created_at": now}, ignore=True)
+                db.table("sessions").insert({
                     "id": self.id, "pupil_id": info.pupil, "level": info.level,
                     "seed": info.seed, "app_version": info.app_version,
                     "language": info.language,
@@ -77,11 +76,11 @@ class SessionLog:
             "id": str(uuid.uuid4()), "session_id": self.id, "seq": self.seq,
             "kind": event.kind, "wall_time": utc_now(), "game_day": event.day,
             "game_time": format_time(event.game_time), "location": event.room,
-            "payload": json.dumps(event.data, ensure_ascii=False),
+            "payload": json.dumps(event.payload.data(), ensure_ascii=False),
         })
         if self._oldest is None:
             self._oldest = self._clock()
-        if event.kind in IMMEDIATE:
+        if event.payload.immediate:
             self.flush()
 
     def tick(self) -> None:
@@ -96,7 +95,7 @@ class SessionLog:
         if self.db is None:
             return
         with writing(self.db):
-            self.db["events"].insert_all(rows)
+            self.db.table("events").insert_all(rows)
 
     def end(self) -> None:
         """Commit what is left and note when the sitting ended."""
@@ -106,4 +105,4 @@ class SessionLog:
         self.ended = True
         if self.db is not None:
             with writing(self.db):
-                self.db["sessions"].update(self.id, {"ended_at": utc_now()})
+                self.db.table("sessions").update(self.id, {"ended_at": utc_now()})

@@ -13,30 +13,25 @@ import json
 from typing import Any
 
 from game import __version__
+from game.events import UnknownKind, kind_class
 
 XAPI_VERSION = "1.0.3"
 DEFAULT_HOME = "https://alien-op-school.invalid"
-ADL = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY = "http://adlnet.gov/expapi/activities/"
 NS = "urn:alien-op-school"
 LANGS = {"nl": "nl-NL", "en": "en-GB"}
 
-# kind -> (verb IRI, Dutch, English). ADL verbs where one fits, our own otherwise.
-VERBS: dict[str, tuple[str, str, str]] = {
-    "choice": (ADL + "answered", "koos", "answered"),
-    "level_start": (ADL + "initialized", "begon", "initialized"),
-    "level_end": (ADL + "completed", "maakte af", "completed"),
-    "resume": (ADL + "resumed", "ging verder", "resumed"),
-    "quit": (ADL + "suspended", "pauzeerde", "suspended"),
-    "lesson_on_time": (ADL + "attended", "was op tijd bij", "attended"),
-    "lesson_late": (f"{NS}:verb:arrived-late", "kwam te laat bij", "arrived late at"),
-    "accusation": (f"{NS}:verb:accused", "wees aan", "accused"),
-}
 
 
 def verb_for(kind: str) -> dict[str, Any]:
-    iri, nl, en = VERBS.get(kind, (f"{NS}:verb:{kind.replace('_', '-')}",
-                                   kind.replace("_", " "), kind.replace("_", " ")))
+    """The kind's verb from the event registry (game/events); an unknown kind from an
+    older or newer game gets a verb of our own namespace."""
+    try:
+        verb = kind_class(kind).xapi_verb()
+        iri, nl, en = verb.iri, verb.nl, verb.en
+    except UnknownKind:
+        words = kind.replace("_", " ")
+        iri, nl, en = f"{NS}:verb:{kind.replace('_', '-')}", words, words
     return {"id": iri, "display": {LANGS["nl"]: nl, LANGS["en"]: en}}
 
 

@@ -6,29 +6,37 @@ fit, or says more clues are needed, and the pupil may try again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game import input as keys
+from game.events.case import Accused
+from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
 from game.scenes.notebook import FACE, draw_suspects
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.case import clue_statement
+from game.world.world import World
 
 
+@screen("accusation")
 class AccusationScene(CardScene):
-    def __init__(self, app, world, *, then=None) -> None:
+    def __init__(self, app: Host, world: World, *,
+                 then: Callable[[], None] | None = None) -> None:
         super().__init__(app, world)
         self.stage = "suspect"  # suspect -> evidence -> result
         self.selected = 0
         self.rects: list[pygame.Rect] = []
         self.suspect: str | None = None
-        self.result: dict | None = None
+        self.result: Accused | None = None
         self.then = then  # what comes after a right answer (the end of the game)
 
     def title(self) -> str:
         t = self.app.texts
         if self.stage == "result" and self.result:
-            return t("accuse_right_title" if self.result["correct"] else "accuse_wrong_title")
+            return t("accuse_right_title" if self.result.correct else "accuse_wrong_title")
         return t("accuse_pick" if self.stage == "suspect" else "accuse_evidence")
 
     def hint(self) -> str:
@@ -38,10 +46,11 @@ class AccusationScene(CardScene):
         return [*self.world.state.clues, None]
 
     def handle(self, event: pygame.event.Event) -> None:
+        assert self.world.level.alien is not None
         candidates = self.world.level.alien.candidates
         if self.stage == "result":
             if keys.is_key(event, keys.CONFIRM_KEYS | keys.BACK_KEYS) or keys.is_click(event):
-                if self.result and self.result["correct"]:
+                if self.result and self.result.correct:
                     self.app.pop()
                     if self.then:
                         self.then()
@@ -63,6 +72,7 @@ class AccusationScene(CardScene):
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang, world = self.app.texts, self.app.texts.language, self.world
+        assert world.case is not None  # accusing needs a case
         if self.stage == "suspect":
             self.rects = draw_suspects(surface, world, area.x, area.y + 20, area.w,
                                        self.selected)
@@ -77,11 +87,11 @@ class AccusationScene(CardScene):
             self.rects = option_rows(surface, labels, self.selected, area.x, area.y + 20,
                                      area.w, size=30)
         elif self.result is not None:
-            name = world.level.character(self.result["suspect"]).name
-            if self.result["correct"]:
+            name = world.level.character(self.result.suspect).name
+            if self.result.correct:
                 lines = [t("accuse_right", name=name)]
-            elif self.result["misfit"]:
-                clue = clue_statement(world.level, world.case, self.result["misfit"]).get(lang)
+            elif self.result.misfit:
+                clue = clue_statement(world.level, world.case, self.result.misfit).get(lang)
                 lines = [t("accuse_wrong_misfit", clue=clue, name=name), t("accuse_second")]
             else:
                 lines = [t("accuse_wrong_few"), t("accuse_second")]

@@ -10,23 +10,27 @@ from __future__ import annotations
 import pygame
 
 from game.content.schema import format_time
+from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import SLOTS, open_homework
 from game.world.timetable import planned
+from game.world.world import World
 
 STATUS_COLOURS = {"on_time": (60, 140, 90), "late": (190, 120, 40), "missed": (150, 90, 90),
                   "cancelled": (110, 114, 130)}
 
 
+@screen("agenda")
 class AgendaScene(CardScene):
     close_action = "agenda"
 
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
         self.selected = 0
         self.rects: list[pygame.Rect] = []
-        world.emit("agenda_opened", {"homework": list(world.state.homework_noted)})
+        world.open_agenda()
 
     def title(self) -> str:
         return self.app.texts("agenda_title")
@@ -37,7 +41,7 @@ class AgendaScene(CardScene):
     def _rows(self) -> list[tuple[str, str]]:
         """(homework id, action) pairs: plan it, or do it once planned."""
         rows = []
-        for hw in open_homework(self.world):
+        for hw in open_homework(self.world.level, self.world.state):
             rows.append((hw.id, "plan"))
             if hw.id in self.world.state.homework_plan:
                 rows.append((hw.id, "do"))
@@ -53,9 +57,7 @@ class AgendaScene(CardScene):
                 slot = SLOTS[(SLOTS.index(current) + 1) % len(SLOTS)] if current else SLOTS[0]
                 self.world.plan_homework(hid, slot)
             else:
-                from game.scenes.homework import HomeworkScene
-
-                self.app.push(HomeworkScene(self.app, self.world, hid, "school"))
+                self.app.open("homework", world=self.world, homework_id=hid, when="school")
             return
         super().handle(event)
 

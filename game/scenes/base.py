@@ -1,20 +1,59 @@
-"""The scene interface every screen implements."""
+"""The scene interface every screen implements, and what a scene may ask of the app."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
 import pygame
 
-if TYPE_CHECKING:
-    from game.app import App
+from game.content.bundle import Content
+from game.content.errors import ContentError
+from game.input import HeldKeys
+from game.journal.upload import Uploader
+from game.options import Options
+from game.saves import SaveStore
+from game.session import PlaySession
+from game.text.catalogue import Texts
+from game.ui.sound import Sounds
+
+
+class Host(Protocol):
+    """The app as the scenes see it (game/app.py is the one implementation)."""
+
+    options: Options
+    texts: Texts
+    settings: dict[str, Any]
+    store: SaveStore
+    sound: Sounds
+    held: HeldKeys
+    screen: pygame.Surface
+    content: Content | None
+    content_error: ContentError | None
+    journal_notice: str | None
+    session: PlaySession | None
+    uploader: Uploader | None
+
+    @property
+    def top(self) -> Scene | None: ...
+
+    def open(self, name: str, **kwargs: Any) -> Scene: ...
+    def replace_with(self, name: str, **kwargs: Any) -> Scene: ...
+    def push(self, scene: Scene) -> None: ...
+    def pop(self) -> Scene | None: ...
+    def to_title(self) -> None: ...
+    def quit(self) -> None: ...
+    def play(self, pupil: str, *, resume: bool) -> None: ...
+    def change_setting(self, key: str, value: object) -> None: ...
+    def start_class_mode(self, class_code: str | None) -> None: ...
+    def switch_level(self, level: Path) -> bool: ...
 
 
 class Scene:
     #: A transparent scene lets the scene below it show through (dialogue, pause).
     transparent = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -28,3 +67,6 @@ class Scene:
 
     def on_resume(self) -> None:
         """This scene is on top again (the one above it closed)."""
+
+    def on_quit(self) -> None:
+        """The game is closing: keep whatever this scene holds."""

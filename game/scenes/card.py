@@ -5,8 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
-from game.scenes.base import Scene
+from game.scenes.base import Host, Scene
 from game.ui import look
+from game.world.world import World
 
 MARGIN = 40
 
@@ -15,7 +16,7 @@ class CardScene(Scene):
     transparent = True
     close_action: str | None = None  # the key that opened this card also closes it
 
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app)
         self.world = world
 

@@ -9,16 +9,23 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
+from game.content.schema import LocalText
+from game.journal.upload import Uploader
+from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import open_homework
+from game.world.reflection import Said
+from game.world.world import World
 
 GOOD = (60, 140, 90)
 FEELINGS = ("good", "ok", "hard")
 
 
+@screen("reflection")
 class ReflectionScene(CardScene):
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
         self.summary = world.day_summary()
         self.selected = 0
@@ -37,18 +44,21 @@ class ReflectionScene(CardScene):
             self.world.reflect_feeling(FEELINGS[self.selected])
             after_reflection(self.app, self.world)
 
+    def said(self, said: Said) -> str:
+        return self.app.texts(said.key, **said.values)
+
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        t, lang = self.app.texts, self.app.texts.language
+        t = self.app.texts
         surface.blit(look.text(t("reflect_strengths"), 36, GOOD, bold=True), area.topleft)
         y = area.y + 48
         for line in self.summary.strengths:
-            y = look.blit_lines(surface, look.wrap("• " + line.get(lang), 34, area.w - 20), 34,
+            y = look.blit_lines(surface, look.wrap("• " + self.said(line), 34, area.w - 20), 34,
                                 area.x + 10, y) + 6
         y += 14
         tomorrow = "reflect_tomorrow_last" if self.world.last_day else "reflect_tomorrow"
         surface.blit(look.text(t(tomorrow), 36, look.ACCENT, bold=True), (area.x, y))
         if self.summary.tip is not None:
-            y = look.blit_lines(surface, look.wrap(self.summary.tip.get(lang), 34, area.w - 20),
+            y = look.blit_lines(surface, look.wrap(self.said(self.summary.tip), 34, area.w - 20),
                                 34, area.x + 10, y + 48)
         y += 24
         surface.blit(look.text(t("reflect_feel"), 34, look.INK, bold=True), (area.x, y))
@@ -56,20 +66,25 @@ class ReflectionScene(CardScene):
                                  area.x, y + 44, 300, size=30, row=44)
 
 
-def after_reflection(app, world) -> None:
+def after_reflection(app: Host, world: World) -> None:
     app.pop()
     if not world.last_day:
-        app.push(EveningScene(app, world))
+        app.open("evening", world=world)
     elif world.state.solved or world.case is None:
-        app.push(EndScene(app, world))
+        finish(app, world)
     else:
-        from game.scenes.accusation import AccusationScene
-
-        app.push(AccusationScene(app, world, then=lambda: app.push(EndScene(app, world))))
+        app.open("accusation", world=world, then=lambda: finish(app, world))
 
 
+def finish(app: Host, world: World) -> None:
+    """The last day is over (and the case, if any, answered): the level ends."""
+    world.finish_level()
+    app.open("end", world=world)
+
+
+@screen("evening")
 class EveningScene(CardScene):
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
         self.selected = 0
         self.rects: list[pygame.Rect] = []
@@ -83,7 +98,8 @@ class EveningScene(CardScene):
     def _items(self) -> list[tuple[str, str | None]]:
         t, lang = self.app.texts, self.app.texts.language
         items: list[tuple[str, str | None]] = [
-            (f"{t('evening_do')}: {hw.title.get(lang)}", hw.id) for hw in open_homework(self.world)]
+            (f"{t('evening_do')}: {hw.title.get(lang)}", hw.id)
+            for hw in open_homework(self.world.level, self.world.state)]
         items.append((t("evening_next"), None))
         return items
 
@@ -94,15 +110,11 @@ class EveningScene(CardScene):
             return
         homework_id = items[self.selected][1]
         if homework_id is not None:
-            from game.scenes.homework import HomeworkScene
-
-            self.app.push(HomeworkScene(self.app, self.world, homework_id, "vanavond"))
+            self.app.open("homework", world=self.world, homework_id=homework_id,
+                          when="vanavond")
         else:
             self.app.pop()
-            self.world.start_next_day()
-            school = self.app.find_school()
-            if school is not None:
-                school.new_day()
+            self.world.start_next_day()  # the school screen follows from `day_start`
 
     def on_resume(self) -> None:
         self.selected = 0
@@ -110,7 +122,7 @@ class EveningScene(CardScene):
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang, world = self.app.texts, self.app.texts.language, self.world
         y = area.y
-        open_items = open_homework(world)
+        open_items = open_homework(world.level, world.state)
         if not open_items:
             y = look.blit_lines(surface, look.wrap(t("evening_nothing"), 36, area.w), 36,
                                 area.x, y)
@@ -123,10 +135,10 @@ class EveningScene(CardScene):
                                  area.x, y + 30, min(area.w, 820))
 
 
+@screen("end")
 class EndScene(CardScene):
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
-        world.finish_level()
         uploader = app.uploader
         self.upload_round = uploader.progress.rounds if uploader is not None else 0
 
@@ -138,14 +150,7 @@ class EndScene(CardScene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_key(event, keys.CONFIRM_KEYS | keys.BACK_KEYS) or keys.is_click(event):
-            school = self.app.find_school()
-            if school is not None:
-                school.leave()
-            from game.scenes.title import TitleScene
-
-            while self.app.stack:
-                self.app.stack.pop()
-            self.app.push(TitleScene(self.app))
+            self.app.to_title()
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, world = self.app.texts, self.world
@@ -160,7 +165,7 @@ class EndScene(CardScene):
             lines = [scene.title.get(t.language) for scene in world.level.scenes
                      if scene.id in world.state.scenes_done]
         else:
-            lines = [line.get(t.language) for line in world.day_summary().strengths]
+            lines = [t(said.key, **said.values) for said in world.day_summary().strengths]
         for line in lines:
             y = look.blit_lines(surface, look.wrap("• " + line, 32, area.w), 32, area.x, y + 10)
         status = upload_status(self.app.uploader, self.upload_round)
@@ -169,7 +174,7 @@ class EndScene(CardScene):
                             look.MUTED)
 
 
-def upload_status(uploader, since_round: int) -> str | None:
+def upload_status(uploader: Uploader | None, since_round: int) -> str | None:
     """Which reassurance the class-mode end card shows: arrived, on its way, or kept here.
 
     "Arrived" only counts once the uploader has looked at the log after the last event."""
@@ -183,15 +188,17 @@ def upload_status(uploader, since_round: int) -> str | None:
     return "upload_done"
 
 
+@screen("notice")
 class NoticeScene(CardScene):
-    """Something the pupil just found out (a note on the door, the notice board)."""
+    """Something the pupil just found out (a note on the door, the notice board), or a
+    class scene's title and question."""
 
-    def __init__(self, app, world, message, title: str | None = None,
-                 colour: tuple[int, int, int] = (214, 96, 70)) -> None:
+    def __init__(self, app: Host, world: World, message: LocalText, title: str | None = None,
+                 colour: tuple[int, int, int] | None = None) -> None:
         super().__init__(app, world)
         self.message = message
         self.heading = title
-        self.colour = colour
+        self.colour = colour or (214, 96, 70)
 
     def title(self) -> str:
         return self.heading or self.app.texts("notice_title")

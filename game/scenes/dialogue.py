@@ -11,7 +11,8 @@ import pygame
 from game import input as keys
 from game import paths
 from game.content.tags import EMOTIONS
-from game.scenes.base import Scene
+from game.scenes.base import Host, Scene
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.conversation import Conversation
 from game.world.world import World
@@ -35,10 +36,11 @@ class Portraits:
         return faces.get(emotion, faces["neutral"])
 
 
+@screen("dialogue")
 class DialogueScene(Scene):
     transparent = True
 
-    def __init__(self, app, world: World, conversation: Conversation) -> None:
+    def __init__(self, app: Host, world: World, conversation: Conversation) -> None:
         super().__init__(app)
         self.world = world
         self.conversation = conversation
@@ -64,9 +66,7 @@ class DialogueScene(Scene):
     def handle(self, event: pygame.event.Event) -> None:
         conv = self.conversation
         if keys.is_key(event, keys.BACK_KEYS):
-            from game.scenes.pause import PauseScene
-
-            self.app.push(PauseScene(self.app))
+            self.app.open("pause")
             return
         if conv.at_choice and not self._typing():
             self._handle_choice(event)
@@ -116,9 +116,6 @@ class DialogueScene(Scene):
         if self.chars_per_second is not None:
             self.shown_chars = min(float(len(self._full_text())),
                                    self.shown_chars + dt * self.chars_per_second)
-        school = self.app.find_school()
-        if school is not None:
-            school.after_update(dt, school.world.room)
 
     # --- drawing ---
     def draw(self, surface: pygame.Surface) -> None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
+from game.scenes.base import Host
 from game.scenes.card import CardScene
+from game.scenes.registry import screen
 from game.ui import look
 from game.world import pathfinding
+from game.world.world import World
 
 HIGHLIGHT = (250, 214, 120)
 CORRIDOR = (236, 236, 232)
@@ -16,10 +19,11 @@ ROOM = (222, 232, 246)
 ROUTE = (214, 96, 70)
 
 
+@screen("floor_plan")
 class FloorPlanScene(CardScene):
     close_action = "floor_plan"
 
-    def __init__(self, app, world, via: str = "key") -> None:
+    def __init__(self, app: Host, world: World, via: str = "key") -> None:
         super().__init__(app, world)
         self.floors = sorted({r.floor for r in world.map.rooms.values()})
         self.floor = world.room.floor if world.room else self.floors[0]

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import pygame
 
+from game import input as keys
 from game.content.schema import format_time
+from game.scenes.base import Host
 from game.scenes.card import CardScene
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import open_homework
+from game.world.world import World
 
 
-def next_steps(app, world) -> list[str]:
+def next_steps(app: Host, world: World) -> list[str]:
     """The next thing to do, then anything else worth remembering, in the pupil's words."""
     t, lang = app.texts, app.texts.language
     steps: list[str] = []
@@ -32,7 +36,8 @@ def next_steps(app, world) -> list[str]:
             steps.append(t("help_late", **values))
         else:
             steps.append(t("help_go_to", **values))
-    unplanned = [h for h in open_homework(world) if h.id not in world.state.homework_plan]
+    unplanned = [h for h in open_homework(world.level, world.state)
+                 if h.id not in world.state.homework_plan]
     if unplanned:
         steps.append(t("help_homework", title=unplanned[0].title.get(lang)))
     if world.case is not None and not world.state.solved:
@@ -41,6 +46,7 @@ def next_steps(app, world) -> list[str]:
     return steps
 
 
+@screen("help")
 class HelpScene(CardScene):
     close_action = "help"
 
@@ -51,8 +57,6 @@ class HelpScene(CardScene):
         return self.app.texts("help_hint")
 
     def handle(self, event: pygame.event.Event) -> None:
-        from game import input as keys
-
         if keys.is_key(event, keys.CONFIRM_KEYS) or keys.is_click(event):
             self.close()
         else:

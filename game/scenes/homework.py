@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pygame
 
+from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
+from game.scenes.registry import screen
 from game.ui import look
+from game.world.homework import When
+from game.world.world import World
 
 
+@screen("homework")
 class HomeworkScene(CardScene):
-    def __init__(self, app, world, homework_id: str, when: str) -> None:
+    def __init__(self, app: Host, world: World, homework_id: str, when: When) -> None:
         super().__init__(app, world)
         self.task = world.homework_task(homework_id, when)
         self.selected = 0

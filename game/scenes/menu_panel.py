@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
-from game.scenes.base import Scene
+from game.scenes.base import Host, Scene
 from game.ui import look
 from game.ui.menu import Menu
 
@@ -16,7 +16,7 @@ class MenuPanelScene(Scene):
     size = (600, 380)
     bottom_space = 20  # room under the menu (for a hint line)
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.menu = self._menu()
 

@@ -7,8 +7,11 @@ import re
 import pygame
 
 from game import input as keys
+from game.journal.admin import normal_class_code, valid_class_code
+from game.journal.upload import check_class
 from game.scenes.backdrop import card_on_backdrop
-from game.scenes.base import Scene
+from game.scenes.base import Host, Scene
+from game.scenes.registry import screen
 from game.ui import look
 
 NAME_PATTERN = re.compile(r"^[\w\- ]{2,20}$")
@@ -18,13 +21,14 @@ def valid_pseudonym(name: str) -> bool:
     return bool(NAME_PATTERN.match(name.strip()))
 
 
+@screen("new_game")
 class NewGameScene(Scene):
     """Type a pseudonym; subclasses ask for other short texts (the class code)."""
 
     prompt_key, help_key, invalid_key = "name_prompt", "name_help", "name_invalid"
     max_length = 20
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.name = ""
         self.invalid = False
@@ -36,7 +40,7 @@ class NewGameScene(Scene):
         if not valid_pseudonym(text):
             return False
         pygame.key.stop_text_input()
-        self.app.replace(IntroScene(self.app, text.strip()))
+        self.app.replace_with("intro", pupil=text.strip())
         return True
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -71,6 +75,7 @@ class NewGameScene(Scene):
                         box.y + 290, colour)
 
 
+@screen("class_code")
 class ClassCodeScene(NewGameScene):
     """Class mode: the code the teacher shows on the board, then the pupil's pseudonym."""
 
@@ -78,41 +83,35 @@ class ClassCodeScene(NewGameScene):
     max_length = 16
 
     def accept(self, text: str) -> bool:
-        from game.app import CLASS_LEVEL
-        from game.journal.admin import normal_class_code, valid_class_code
-
         code = normal_class_code(text)
         if not valid_class_code(code):
             return False
         if self.app.options.server:
-            from game.journal.upload import check_class
-
             check = check_class(self.app.options.server, code)
             if check.reachable and not check.open:  # offline: play now, send later
                 self.problem = self.app.texts("class_not_open", code=code,
                                               reason=check.message)
                 return False
-        if not self.app.switch_level(CLASS_LEVEL):
+        if not self.app.switch_level(self.app.options.class_level):
             self.problem = str(self.app.content_error)
             return False
         self.app.start_class_mode(code)
-        self.app.replace(NewGameScene(self.app))
+        self.app.replace_with("new_game")
         return True
 
 
+@screen("intro")
 class IntroScene(Scene):
     """The mission in a few short sentences, before the school opens."""
 
-    def __init__(self, app, pupil: str) -> None:
+    def __init__(self, app: Host, pupil: str) -> None:
         super().__init__(app)
         self.pupil = pupil
 
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_key(event, keys.CONFIRM_KEYS) or keys.is_click(event):
-            from game.scenes.school import start_school
-
             self.app.pop()
-            start_school(self.app, self.pupil, resume=False)
+            self.app.play(self.pupil, resume=False)
         elif keys.is_key(event, keys.BACK_KEYS):
             self.app.pop()
 
@@ -120,6 +119,7 @@ class IntroScene(Scene):
         box = card_on_backdrop(surface, 900, 440)
         t = self.app.texts
         lang = t.language
+        assert self.app.content is not None
         level = self.app.content.level
         surface.blit(look.text(f"{t('intro_title')}: {level.title.get(lang)}", 50, look.INK,
                                bold=True), (box.x + 40, box.y + 36))

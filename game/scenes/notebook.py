@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import pygame
 
+from game.scenes.base import Host
 from game.scenes.card import CardScene
 from game.scenes.dialogue import Portraits
+from game.scenes.registry import screen
 from game.ui import look
 from game.world.case import clue_statement
+from game.world.world import World
 
 FACE = 96
 
 
-def draw_suspects(surface: pygame.Surface, world, x: int, y: int, width: int,
+def draw_suspects(surface: pygame.Surface, world: World, x: int, y: int, width: int,
                   selected: int | None = None) -> list[pygame.Rect]:
     """The candidates side by side, with name and role: the pupil compares them with clues."""
     level = world.level
@@ -37,12 +40,13 @@ def draw_suspects(surface: pygame.Surface, world, x: int, y: int, width: int,
     return rects
 
 
+@screen("notebook")
 class NotebookScene(CardScene):
     close_action = "notebook"
 
-    def __init__(self, app, world) -> None:
+    def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
-        world.emit("notebook_opened", {"clues": list(world.state.clues)})
+        world.open_notebook()
 
     def title(self) -> str:
         return self.app.texts("notebook_title")
@@ -52,14 +56,13 @@ class NotebookScene(CardScene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_a and not self.world.state.solved:
-            from game.scenes.accusation import AccusationScene
-
-            self.app.replace(AccusationScene(self.app, self.world))
+            self.app.replace_with("accusation", world=self.world)
             return
         super().handle(event)
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang, world = self.app.texts, self.app.texts.language, self.world
+        assert world.case is not None  # the notebook opens only in a level with a case
         surface.blit(look.text(t("notebook_clues"), 34, look.ACCENT, bold=True), area.topleft)
         y = area.y + 46
         if not world.state.clues:

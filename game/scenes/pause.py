@@ -5,9 +5,11 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.menu_panel import MenuPanelScene
+from game.scenes.registry import screen
 from game.ui.menu import Menu
 
 
+@screen("pause")
 class PauseScene(MenuPanelScene):
     title_key = "pause_title"
 
@@ -17,9 +19,7 @@ class PauseScene(MenuPanelScene):
                      (t("pause_quit"), self.app.quit)], width=480)
 
     def _settings(self) -> None:
-        from game.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def draw(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

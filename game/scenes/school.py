@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pygame
 import pyscroll
 
 from game import input as keys
 from game import paths
-from game.content.schema import format_time
-from game.journal.writer import SessionInfo
-from game.scenes.base import Scene
+from game.content.schema import LocalText, format_time
+from game.events import Event
+from game.events.case import ClueFound
+from game.events.class_mode import SceneEnded, SceneStarted
+from game.events.lessons import Bell, BellWarning, TimetableChangeSeen
+from game.events.moving import RoomEntered
+from game.events.sitting import DayStarted, Resumed
+from game.scenes.base import Host, Scene
+from game.scenes.registry import screen
+from game.session import PlaySession
 from game.ui import look
 from game.world import class_scenes
 from game.world.movement import Body
-from game.world.world import World
 
 FRAME_W, FRAME_H = 32, 40
 DIRECTION_ROWS = {"down": 0, "left": 1, "right": 2, "up": 3}
@@ -50,7 +58,7 @@ class SpriteSheet:
 class MapView:
     """pyscroll's buffered renderer plus y-sorted people; the camera follows the pupil."""
 
-    def __init__(self, tmx, size: tuple[int, int]) -> None:
+    def __init__(self, tmx: Any, size: tuple[int, int]) -> None:
         data = pyscroll.TiledMapData(tmx)
         self.renderer = pyscroll.BufferedRenderer(data, size, clamp_camera=True)
 
@@ -68,70 +76,81 @@ class MapView:
         self.renderer.draw(surface, surface.get_rect(), surfaces)
 
 
+@dataclass(frozen=True)
+class Card:
+    """Something to show over the school: a class scene's title or question, a change."""
+
+    text: LocalText
+    title: str | None = None
+    colour: tuple[int, int, int] | None = None
+
+
+@screen("school")
 class SchoolScene(Scene):
-    def __init__(self, app, world: World, pupil: str) -> None:
+    def __init__(self, app: Host, session: PlaySession) -> None:
         super().__init__(app)
-        self.world = world
-        self.pupil = pupil
-        self.view = MapView(world.map.tmx, app.screen.get_size())
+        self.session = session
+        self.world = session.world
+        self.view = MapView(self.world.map.tmx, app.screen.get_size())
         self.player_sheet = SpriteSheet.get("player")
-        self.banner_time = BANNER_SECONDS
-        self.banner_room = world.room
+        # Banners fade by the world's real time, which runs on under a dialogue too.
+        self.banner_room = self.world.room
+        self.banner_at = -BANNER_SECONDS
         self.bell_text: str | None = None
-        self.bell_time = BANNER_SECONDS
+        self.bell_at = -BANNER_SECONDS
         self.reflecting = False
+        self.cards: list[Card] = []  # built from the events this scene hears
         self.goal_bar, self.goal_width = pygame.Rect(0, 0, 0, 0), 0  # where the goal was drawn
-        world.listeners.append(self._on_event)
+        session.listen(self._on_event)
 
-    def _on_event(self, event) -> None:
-        """The bell and its warning show as a calm banner (no flash) with a soft chime."""
-        if event.kind == "clue_found":
-            self.app.sound.play("clue")
-        if event.kind == "bell":
-            self.app.sound.play("bell")
-        if event.kind in ("bell", "bell_warning"):
-            t, lang = self.app.texts, self.app.texts.language
-            lesson = self.world.level.lesson(event.data["lesson"])[1]
-            known = self.world.known_next_lesson()
-            room = known.room if known and known.lesson.id == lesson.id else lesson.room
-            label = self.world.map.rooms[room].label.get(lang)
-            key = "bell_ring" if event.kind == "bell" else "bell_warning"
-            self.bell_text = t(key, subject=lesson.subject.get(lang), room=label)
-            self.bell_time = 0.0
-
-    def new_day(self) -> None:
-        """The next morning: the scene follows the world to the start of the day."""
-        self.reflecting = False
-        self.banner_room, self.banner_time = self.world.room, 0.0
-
-    def leave(self) -> None:
-        """The game is over: save the finished state and close the sitting in the log."""
-        self.app.store.save(self.pupil, self.world.snapshot())
-        if self.app.journal is not None:
-            self.app.journal.end_session()
+    def _on_event(self, event: Event) -> None:
+        """Sounds, banners and cards follow what the world announces."""
+        payload, t = event.payload, self.app.texts
+        level = self.world.level
+        match payload:
+            case ClueFound():
+                self.app.sound.play("clue")
+            case Bell() | BellWarning():
+                if isinstance(payload, Bell):
+                    self.app.sound.play("bell")
+                lesson = level.lesson(payload.lesson)[1]
+                known = self.world.known_next_lesson()
+                room = known.room if known and known.lesson.id == lesson.id else lesson.room
+                label = self.world.map.rooms[room].label.get(t.language)
+                key = "bell_ring" if isinstance(payload, Bell) else "bell_warning"
+                self.bell_text = t(key, subject=lesson.subject.get(t.language), room=label)
+                self.bell_at = self.world.real_time
+            case RoomEntered():
+                self.banner_room, self.banner_at = self.world.room, self.world.real_time
+            case TimetableChangeSeen(via="notice_board" | "door"):
+                self.cards.append(Card(level.change(payload.change).message))
+            case SceneStarted() | Resumed() if level.scenes:
+                scene = class_scenes.current(level, self.world.state)
+                if scene is not None:
+                    number = class_scenes.number(level, scene)
+                    title = t("scene_title", number=number, of=len(level.scenes),
+                              title=scene.title.get(t.language))
+                    self.cards.append(Card(scene.intro, title, look.ACCENT))
+            case SceneEnded():
+                scene = level.scene(payload.scene)
+                self.cards.append(Card(scene.think_about, t("scene_think", number=payload.number),
+                                       look.ACCENT))
+            case DayStarted():  # the next morning: the screen follows the world
+                self.reflecting = False
+                self.banner_room, self.banner_at = self.world.room, self.world.real_time
 
     # --- input and time ---
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_key(event, keys.BACK_KEYS):
-            from game.scenes.pause import PauseScene
-
-            self.app.push(PauseScene(self.app))
+            self.app.open("pause")
         elif keys.is_action(event, "floor_plan"):
-            from game.scenes.floor_plan import FloorPlanScene
-
-            self.app.push(FloorPlanScene(self.app, self.world))
+            self.app.open("floor_plan", world=self.world)
         elif keys.is_action(event, "agenda"):
-            from game.scenes.agenda import AgendaScene
-
-            self.app.push(AgendaScene(self.app, self.world))
+            self.app.open("agenda", world=self.world)
         elif keys.is_action(event, "help"):
-            from game.scenes.help import HelpScene
-
-            self.app.push(HelpScene(self.app, self.world))
+            self.app.open("help", world=self.world)
         elif keys.is_action(event, "notebook") and self.world.case is not None:
-            from game.scenes.notebook import NotebookScene
-
-            self.app.push(NotebookScene(self.app, self.world))
+            self.app.open("notebook", world=self.world)
         elif keys.is_action(event, "interact"):
             if self.world.npc_in_reach() is None and self.world.can_wait_for_bell():
                 self.world.wait_for_bell()
@@ -145,59 +164,31 @@ class SchoolScene(Scene):
     def talk(self) -> None:
         conversation = self.world.talk()
         if conversation is not None:
-            from game.scenes.dialogue import DialogueScene
-
-            self.app.push(DialogueScene(self.app, self.world, conversation))
+            self.app.open("dialogue", world=self.world, conversation=conversation)
 
     def update(self, dt: float) -> None:
-        before = self.world.room
         self.world.update(dt, self.app.held.direction())
-        self.after_update(dt, before)
+        self.after_update()
 
-    def after_update(self, dt: float, before) -> None:
-        if self.world.room is not before and self.world.room is not None:
-            self.banner_room = self.world.room
-            self.banner_time = 0.0
-        self.banner_time += dt
-        self.bell_time += dt
+    def after_update(self) -> None:
+        """When the school is on top, open what the world needs next."""
         if self.app.top is not self:
             return
         world = self.world
         if world.lesson is not None and world.conversation is None:
             conversation = world.begin_lesson()
             if conversation is not None:
-                from game.scenes.dialogue import DialogueScene
-
-                self.app.push(DialogueScene(self.app, world, conversation))
-        elif world.cards:
-            from game.scenes.day_end import NoticeScene
-
-            key, text, number = world.cards.pop(0)
-            scene = class_scenes.current(world) if key == "scene_title" else None
-            title = self.app.texts(key, number=number, of=len(world.level.scenes),
-                                   title=scene.title.get(self.app.texts.language) if scene
-                                   else "")
-            self.app.push(NoticeScene(self.app, world, text, title=title, colour=look.ACCENT))
-        elif world.notices:
-            from game.scenes.day_end import NoticeScene
-
-            self.app.push(NoticeScene(self.app, world, world.notices.pop(0)))
+                self.app.open("dialogue", world=world, conversation=conversation)
+        elif self.cards:
+            card = self.cards.pop(0)
+            self.app.open("notice", world=world, message=card.text, title=card.title,
+                          colour=card.colour)
         elif world.level_over and world.level.scenes and not self.reflecting:
-            from game.scenes.day_end import EndScene
-
             self.reflecting = True  # the end card shows once
-            self.app.push(EndScene(self.app, world))
+            self.app.open("end", world=world)
         elif world.day_over and not self.reflecting and not world.level_over:
-            from game.scenes.day_end import ReflectionScene
-
             self.reflecting = True
-            self.app.push(ReflectionScene(self.app, world))
-
-    def on_quit(self) -> None:
-        self.world.emit("quit", {"clock": self.world.clock.text()})
-        self.app.store.save(self.pupil, self.world.snapshot())
-        if self.app.journal is not None:
-            self.app.journal.end_session()
+            self.app.open("reflection", world=world)
 
     # --- drawing ---
     def draw(self, surface: pygame.Surface) -> None:
@@ -231,7 +222,7 @@ class SchoolScene(Scene):
         surface.blit(look.text(where, 30, look.MUTED), (box.x + 18, box.y + 16 + clock_h))
         # Top right: the next lesson.
         nxt = world.known_next_lesson()
-        scene = class_scenes.current(world) if world.level.scenes else None
+        scene = class_scenes.current(world.level, world.state) if world.level.scenes else None
         if scene is not None:
             line1 = world.day.title.get(lang)
             line2 = scene.title.get(lang)
@@ -282,25 +273,26 @@ class SchoolScene(Scene):
         else:
             surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
         self._draw_room_banner(surface)
-        if self.bell_text and self.bell_time < BANNER_SECONDS * 1.5:
-            self._draw_banner(surface, self.bell_text, self.bell_time / (BANNER_SECONDS * 1.5),
+        bell_shown = self.world.real_time - self.bell_at
+        if self.bell_text and bell_shown < BANNER_SECONDS * 1.5:
+            self._draw_banner(surface, self.bell_text, bell_shown / (BANNER_SECONDS * 1.5),
                               y=250)
 
     def _draw_room_banner(self, surface: pygame.Surface) -> None:
         """The room's name when you walk in."""
         lang = self.app.texts.language
-        if self.banner_room is not None and self.banner_time < BANNER_SECONDS:
-            self._draw_banner(surface, self.banner_room.label.get(lang),
-                              self.banner_time / BANNER_SECONDS)
+        shown = self.world.real_time - self.banner_at
+        if self.banner_room is not None and shown < BANNER_SECONDS:
+            self._draw_banner(surface, self.banner_room.label.get(lang), shown / BANNER_SECONDS)
 
     def _goal_text(self) -> str:
         t = self.app.texts
         if self.world.level.scenes:
-            scene = class_scenes.current(self.world)
+            scene = class_scenes.current(self.world.level, self.world.state)
             if scene is None:
                 return t("scene_all_done")
             name = self.world.level.character(scene.talk_to).name
-            return t("scene_goal", number=class_scenes.number(self.world, scene),
+            return t("scene_goal", number=class_scenes.number(self.world.level, scene),
                      of=len(self.world.level.scenes), name=name)
         nxt = self.world.known_next_lesson()
         if nxt is None:
@@ -337,43 +329,3 @@ def _soft_veil(size: tuple[int, int]) -> pygame.Surface:
     veil = pygame.Surface(size, pygame.SRCALPHA)
     veil.fill((236, 232, 222, 90))
     return veil
-
-
-def start_school(app, pupil: str, *, resume: bool) -> SchoolScene:
-    """Open the school for this pupil, continuing their saved game when asked."""
-    app.use_settings_of(pupil)
-    content = app.content
-    saved = app.store.load(pupil) if resume else None
-    resumed = saved is not None and saved.get("level") == content.level.id \
-        and not saved.get("level_over")
-    if resumed:
-        world = World.restore(content, saved)
-    else:
-        seed = app.options.seed if app.options.seed is not None else _fresh_seed()
-        world = World(content, seed=seed)
-    _log_session(app, world, pupil, resumed)
-    scene = SchoolScene(app, world, pupil)
-    app.push(scene)
-    app.apply_settings()  # the world follows the pupil's calm and time-pressure settings
-    app.sound.want_music(True)
-    return scene
-
-
-def _log_session(app, world: World, pupil: str, resumed: bool) -> None:
-    """Start this sitting in the choice log and let it hear everything the world says."""
-    if app.journal is None:
-        return
-    session = app.journal.start_session(SessionInfo(
-        pupil=pupil, level=world.level.id, seed=world.seed, language=app.texts.language,
-        settings=dict(app.settings), class_code=app.options.class_code))
-    for event in world.drain_events():  # level_start, emitted before anyone listened
-        session.record(event)
-    world.listeners.append(session.record)
-    if resumed:
-        world.emit("resume", {"day": world.day.id, "clock": world.clock.text()})
-
-
-def _fresh_seed() -> int:
-    import random
-
-    return random.SystemRandom().randrange(1, 2**31)

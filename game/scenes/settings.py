@@ -13,7 +13,9 @@ from typing import Any
 import pygame
 
 from game import input as keys
+from game.scenes.base import Host
 from game.scenes.menu_panel import MenuPanelScene
+from game.scenes.registry import screen
 from game.settings import ACTIONS, DEFAULT_KEYS, TEXT_SPEEDS, VOLUME_STEPS, next_value
 from game.ui import look
 from game.ui.menu import Menu
@@ -33,6 +35,7 @@ ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
+@screen("settings")
 class SettingsScene(MenuPanelScene):
     title_key = "settings_title"
     size = (760, 700)
@@ -76,7 +79,7 @@ class SettingsScene(MenuPanelScene):
         self.rebuild()
 
     def _keys(self) -> None:
-        self.app.push(KeysScene(self.app))
+        self.app.open("keys")
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -84,6 +87,7 @@ class SettingsScene(MenuPanelScene):
         surface.blit(hint, hint.get_rect(midbottom=(self.box.centerx, self.box.bottom - 14)))
 
 
+@screen("keys")
 class KeysScene(MenuPanelScene):
     """Choose the letter for each action; arrows, Enter and Esc always keep working."""
 
@@ -91,7 +95,7 @@ class KeysScene(MenuPanelScene):
     size = (760, 700)  # as large as the settings panel below, which it covers
     bottom_space = 50
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         self.waiting_for: str | None = None
         self.message = ""
         super().__init__(app)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.backdrop import backdrop
-from game.scenes.base import Scene
+from game.scenes.base import Host, Scene
+from game.scenes.registry import screen
 from game.ui import look
 from game.ui.menu import Menu
 
 
+@screen("title")
 class TitleScene(Scene):
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         app.sound.want_music(False)  # music belongs to the school
         self.menu = self._build_menu()
@@ -33,24 +35,16 @@ class TitleScene(Scene):
         self.menu.selected = min(selected, len(self.menu.items) - 1)
 
     def _new_game(self) -> None:
-        from game.scenes.new_game import NewGameScene
-
-        self.app.push(NewGameScene(self.app))
+        self.app.open("new_game")
 
     def _continue(self, pupil: str) -> None:
-        from game.scenes.school import start_school
-
-        start_school(self.app, pupil, resume=True)
+        self.app.play(pupil, resume=True)
 
     def _class_mode(self) -> None:
-        from game.scenes.new_game import ClassCodeScene
-
-        self.app.push(ClassCodeScene(self.app))
+        self.app.open("class_code")
 
     def _settings(self) -> None:
-        from game.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def handle(self, event: pygame.event.Event) -> None:
         self.menu.handle(event)

@@ -11,7 +11,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from game.rules.effects import NoteHomework
+from game.world import class_scenes
+from game.world.case import suspects_left
 from game.world.conversation import Conversation
+from game.world.homework import When
 from game.world.navigator import Navigator, NoWay
 from game.world.world import World
 
@@ -50,18 +54,15 @@ class Bot:
     # --- class mode ---
     def play_scenes(self) -> None:
         """Walk to each scene's person and talk until the scene is done (class mode)."""
-        from game.world import class_scenes
-
         world = self.world
         for _ in range(len(world.level.scenes) * 3):
-            scene = class_scenes.current(world)
+            scene = class_scenes.current(world.level, world.state)
             if scene is None:
                 break
             self.walk_to(scene.talk_to)
             conversation = world.talk(world.npcs[scene.talk_to])
             if conversation is not None:
                 self.converse(conversation)
-            world.cards.clear()  # a bot reads the scene cards at once
 
     # --- a whole day ---
     def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
@@ -152,10 +153,9 @@ class Bot:
         choices = conversation.choices
         score = [sum(c.tags.aspects.values()) for c in choices]
         name = self.style.name
-        ids = [c.id for c in choices]
-        note = next((i for i, c in enumerate(ids) if c.endswith("-noteren")), None)
-        if note is not None:
-            remember = next(i for i, c in enumerate(ids) if c.endswith("-onthouden"))
+        notes = [any(isinstance(e, NoteHomework) for e in c.effects) for c in choices]
+        if any(notes):  # write the homework down, or trust one's memory
+            note, remember = notes.index(True), notes.index(False)
             return note if self.rng.random() < self.style.notes_homework else remember
         if name == "rude" and self.rng.random() < 0.7:
             return score.index(min(score))
@@ -174,7 +174,7 @@ class Bot:
                     ("pauze", "vanavond"))
                 self.world.plan_homework(hw, slot)
 
-    def do_homework(self, homework_id: str, when: str) -> None:
+    def do_homework(self, homework_id: str, when: When) -> None:
         task = self.world.homework_task(homework_id, when)
         while not task.done:
             self.world.think(self.rng.uniform(3, 12))
@@ -203,17 +203,14 @@ class Bot:
 
     def maybe_accuse(self, must: bool) -> None:
         world = self.world
-        if world.case is None or world.state.solved:
+        if world.case is None or world.state.solved or world.level.alien is None:
             return
-        from game.world.case import suspects_left
-
         left = suspects_left(world.level, world.case, world.state.clues)
         if len(left) == 1 or must:
             for _ in range(len(world.level.alien.candidates)):
                 suspect = self.rng.choice(left)
                 evidence = next((c for c in world.state.clues), None)
-                result = world.accuse(suspect, evidence)
-                if result["correct"]:
+                if world.accuse(suspect, evidence).correct:
                     return
                 left = [s for s in left if s != suspect] or left
 

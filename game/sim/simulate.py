@@ -1,20 +1,23 @@
 """`python main.py simulate`: simulated pupils play real school days into a real log.
 
 Each session is one sitting of one school day, played by a Bot in the real
-World and written through the real SessionLog. Odd sessions continue the saved
-game (day 2 after day 1); then a new game starts with a new seed, so the alien
-differs. Mentors use it to try the dashboard; benchmarks use it for data.
+World through the same PlaySession the game uses, so it is written to the real
+log. Odd sessions continue the saved game (day 2 after day 1); then a new game
+starts with a new seed, so the alien differs. Mentors use it to try the dashboard;
+benchmarks use it for data.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.content.bundle import Content
 from game.journal.journal import Journal
-from game.journal.writer import SessionInfo
+from game.session import Player, PlaySession
 from game.sim.bot import STYLES, Bot
 from game.world.world import World
 
@@ -43,46 +46,39 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
     journal = Journal.open(db)
     if journal.read_only:
         raise RuntimeError(journal.notice or "the log is read-only")
-    events = choices = 0
+    counted = Counter[str]()
     try:
         for p in range(first, first + pupils):
             name = pseudonym(p, class_code)
             style = STYLES[p % len(STYLES)] if rng.random() < 0.8 else rng.choice(STYLES)
-            saved: dict | None = None
+            saved: dict[str, Any] | None = None
             for _ in range(sessions):
-                world_seed = rng.randrange(1, 2**31)
-                world = World.restore(content, saved) if saved else World(content,
-                                                                          seed=world_seed)
-                log = journal.start_session(SessionInfo(
-                    pupil=name, level=content.level.id, seed=world.seed,
-                    language=rng.choice(("nl", "nl", "nl", "en")),
-                    settings={"text_speed": rng.choice(("normal", "slow", "fast")),
-                              "bot": style}, class_code=class_code))
-                for event in world.drain_events():
-                    log.record(event)
-                world.listeners.append(log.record)
-                if saved:
-                    world.emit("resume", {"day": world.day.id, "clock": world.clock.text()})
+                player = Player(name, rng.choice(("nl", "nl", "nl", "en")),
+                                {"text_speed": rng.choice(("normal", "slow", "fast")),
+                                 "bot": style}, class_code)
+                session = PlaySession(content, player, journal=journal, saved=saved,
+                                      seed=rng.randrange(1, 2**31))
+                session.listen(lambda event: counted.update([event.kind]))
+                world = session.start()
                 bot = Bot(world, style, random.Random(rng.random()))
-                saved = _play_scenes(world, bot) if content.level.scenes \
-                    else _play_one_day(world, bot)
-                world.emit("quit", {"clock": world.clock.text()})
-                journal.end_session()
-                events += log.seq
-                choices += sum(1 for e in world.events if e.kind == "choice")
+                if content.level.scenes:
+                    _play_scenes(world, bot)
+                    saved = None
+                else:
+                    saved = _play_one_day(world, bot)
+                session.quit()
     finally:
         journal.close()
-    return SimulationResult(pupils, pupils * sessions, events, choices)
+    return SimulationResult(pupils, pupils * sessions, sum(counted.values()), counted["choice"])
 
 
 def _play_scenes(world: World, bot: Bot) -> None:
     """Class mode: one sitting plays every scene; the level ends with the last one."""
     bot.play_scenes()
     world.finish_level()
-    return None
 
 
-def _play_one_day(world: World, bot: Bot) -> dict | None:
+def _play_one_day(world: World, bot: Bot) -> dict[str, Any] | None:
     """Play the day; return the save to continue from, or None when the level is over."""
     bot.play_day()
     bot.reflect()

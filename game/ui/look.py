@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
@@ -26,27 +27,36 @@ FONT_FILES = {
     "dyslexic": (paths.FONTS / "OpenDyslexic-Regular.otf",
                  paths.FONTS / "OpenDyslexic-Bold.otf", 0.62),
 }
-_style = {"font": "standard", "scale": 1.0, "soft": False}
+Colour = tuple[int, ...]
+
+
+@dataclass
+class Style:
+    font: str = "standard"
+    scale: float = 1.0
+    soft: bool = False
+
+
+_style = Style()
 
 
 def configure(*, font_name: str = "standard", scale: float = 1.0, soft: bool = False) -> None:
     """Set the font, text size and colour softness for every screen (from the settings)."""
-    wanted = {"font": font_name if font_name in FONT_FILES else "standard", "scale": scale,
-              "soft": soft}
+    wanted = Style(font_name if font_name in FONT_FILES else "standard", scale, soft)
     if wanted != _style:
-        _style.update(wanted)
+        _style.font, _style.scale, _style.soft = wanted.font, wanted.scale, wanted.soft
         font.cache_clear()
         text.cache_clear()
 
 
 def soft_colours() -> bool:
-    return bool(_style["soft"])
+    return _style.soft
 
 
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    regular, heavy, factor = FONT_FILES[str(_style["font"])]
-    actual = max(8, round(size * float(_style["scale"]) * factor))
+    regular, heavy, factor = FONT_FILES[_style.font]
+    actual = max(8, round(size * _style.scale * factor))
     path = heavy if bold and heavy is not None else regular
     f = pygame.font.Font(str(path) if path is not None else None, actual)
     f.set_bold(bold and path is None)
@@ -54,7 +64,7 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
 
 
 @lru_cache(maxsize=512)
-def text(content: str, size: int, colour: tuple[int, int, int] = INK,
+def text(content: str, size: int, colour: Colour = INK,
          bold: bool = False) -> pygame.Surface:
     """Rendered text, cached: rendering anew every frame is the usual cause of slow frames."""
     return font(size, bold).render(content, True, colour)
@@ -77,7 +87,7 @@ def wrap(content: str, size: int, width: int) -> list[str]:
 
 
 @lru_cache(maxsize=128)
-def _panel_surfaces(size: tuple[int, int], fill, border,
+def _panel_surfaces(size: tuple[int, int], fill: Colour, border: Colour,
                     radius: int) -> tuple[pygame.Surface, pygame.Surface]:
     shadow = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.rect(shadow, SHADOW, shadow.get_rect(), border_radius=radius)
@@ -87,8 +97,8 @@ def _panel_surfaces(size: tuple[int, int], fill, border,
     return shadow, body
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill=PANEL, border=ACCENT,
-          radius: int = 14) -> None:
+def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill: Colour = PANEL,
+          border: Colour = ACCENT, radius: int = 14) -> None:
     """A rounded, softly shadowed panel; cached per size so the HUD allocates nothing."""
     shadow, body = _panel_surfaces((rect.w, rect.h), fill, border, radius)
     surface.blit(shadow, (rect.x + 4, rect.y + 5))
@@ -97,12 +107,12 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, *, fill=PANEL, border=ACCE
 
 def line_height(size: int, spacing: float = 1.3) -> int:
     """The distance between two lines of wrapped text, following the text size setting."""
-    factor = 1.15 if _style["font"] == "dyslexic" else 1.0
-    return int(size * float(_style["scale"]) * spacing * 0.75 * factor)
+    factor = 1.15 if _style.font == "dyslexic" else 1.0
+    return int(size * _style.scale * spacing * 0.75 * factor)
 
 
 def blit_lines(surface: pygame.Surface, lines: list[str], size: int, x: int, y: int,
-               colour=INK, spacing: float = 1.3) -> int:
+               colour: Colour = INK, spacing: float = 1.3) -> int:
     for line in lines:
         surface.blit(text(line, size, colour), (x, y))
         y += line_height(size, spacing)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -15,10 +15,10 @@ Adjust = Callable[[int], None]
 class Menu:
     """Items are (label, on Enter/click); `adjust` rows also take left/right (-1/+1)."""
 
-    def __init__(self, items: list[tuple[str, Callable[[], None]]], *, width: int = 420,
+    def __init__(self, items: Sequence[tuple[str, Callable[[], object]]], *, width: int = 420,
                  size: int = 40, gap: int = 12,
                  adjust: dict[int, Adjust] | None = None) -> None:
-        self.items = items
+        self.items = list(items)
         self.selected = 0
         self.width = width
         self.size = size

@@ -2,21 +2,47 @@
 
 Each choice is announced as a `choice` event with its full context (the lines
 said before it, every option shown, the one taken, its tags and the response
-time), so a mentor can later replay the moment with the pupil.
+time), so a mentor can later replay the moment with the pupil. The conversation
+changes the world only through `Talk`, the part of the World it may use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
 from game.content.dialogue import Choice, Dialogue, Line
 from game.content.schema import LocalText
-from game.world.conditions import holds
-from game.world.events import choice_data
+from game.events import Payload
+from game.events.talking import ChoiceMade, Context, Option, SaidLine
+from game.rules.conditions import Facts, holds
+from game.rules.effects import Effect
+from game.rules.state import PupilState
 
-if TYPE_CHECKING:
-    from game.world.world import World
+SAID_BEFORE = 4  # lines kept as the context of a choice
+
+
+class Talk(Protocol):
+    """What a conversation may read and do in the world."""
+
+    @property
+    def state(self) -> PupilState: ...
+
+    @property
+    def real_time(self) -> float: ...
+
+    def facts(self, dialogue: str) -> Facts: ...
+
+    def emit(self, payload: Payload) -> object: ...
+
+    def apply_effects(self, effects: Sequence[Effect]) -> None: ...
+
+    def note_visit(self, dialogue: str, node: str) -> None: ...
+
+    def use_once(self, dialogue: str, choice: str) -> None: ...
+
+    def end_conversation(self, conversation: Conversation) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -27,13 +53,16 @@ class ShownLine:
 
 
 class Conversation:
-    is_lesson = False
+    """A dialogue being played, or a single line (a greeting, news from a classmate)."""
 
-    def __init__(self, world: World, character: str, dialogue: Dialogue | None,
-                 greeting: LocalText | None = None) -> None:
+    def __init__(self, world: Talk, character: str, dialogue: Dialogue | None,
+                 greeting: LocalText | None = None, *, context: Context = "talk",
+                 about: str | None = None) -> None:
         self.world = world
         self.character = character
         self.dialogue = dialogue
+        self.context: Context = context
+        self.about = about  # the lesson a lesson's talk is about
         self.node_id: str | None = None
         self.queue: list[ShownLine] = []
         self.history: list[ShownLine] = []
@@ -41,13 +70,14 @@ class Conversation:
         self.finished = False
         self._pending_end = False
         self._options_shown_at = 0.0
+        self._current: ShownLine | None = None
         if dialogue is None:
             mood = world.state.mood(character)
             self.queue = [ShownLine(character, greeting or LocalText(nl="Hoi!", en="Hi!"), mood)]
             self._pending_end = True
         else:
-            entry = next(e for e in dialogue.start if holds(e.if_, world.state, dialogue.id,
-                                                             world.clock.minutes))
+            facts = world.facts(dialogue.id)
+            entry = next(e for e in dialogue.start if holds(e.if_, facts))
             self._enter(entry.goto)
         self._show_next()
 
@@ -60,6 +90,10 @@ class Conversation:
     @property
     def at_choice(self) -> bool:
         return bool(self.choices) and not self.finished
+
+    @property
+    def is_lesson(self) -> bool:
+        return self.context == "lesson"
 
     # --- what the scene calls ---
     def advance(self) -> None:
@@ -74,16 +108,17 @@ class Conversation:
         choice = self.choices[index]
         assert self.dialogue is not None and self.node_id is not None
         response_ms = int(round((self.world.real_time - self._options_shown_at) * 1000))
-        self.world.emit("choice", choice_data(
+        self.world.emit(ChoiceMade.build(
             dialogue=self.dialogue.id, node=self.node_id, character=self.character,
-            said_before=[_line_data(s) for s in self.history[-4:]],
-            options=[{"id": c.id, "nl": c.text.nl, "en": c.text.en} for c in self.choices],
+            context=self.context, about=self.about,
+            said_before=[_said(s) for s in self.history[-SAID_BEFORE:]],
+            options=[Option(id=c.id, nl=c.text.nl, en=c.text.en) for c in self.choices],
             chosen_index=index, aspects=dict(choice.tags.aspects),
             skills=list(choice.tags.skills),
             reflect=choice.reflect.model_dump() if choice.reflect else None,
-            response_ms=response_ms, reaction=self._reaction_to(choice)))
+            response_ms=max(0, response_ms), reaction=self._reaction_to(choice)))
         if choice.once:
-            self.world.state.used_once.add(f"{self.dialogue.id}:{choice.id}")
+            self.world.use_once(self.dialogue.id, choice.id)
         self.history.append(ShownLine("player", choice.text, "neutral"))
         self.choices = []
         self.world.apply_effects(choice.effects)
@@ -95,14 +130,11 @@ class Conversation:
         return choice
 
     # --- internals ---
-    _current: ShownLine | None = None
-
     def _enter(self, node_id: str) -> None:
         assert self.dialogue is not None
         self.node_id = node_id
         node = self.dialogue.node(node_id)
-        key = f"{self.dialogue.id}:{node_id}"
-        self.world.state.visits[key] = self.world.state.visits.get(key, 0) + 1
+        self.world.note_visit(self.dialogue.id, node_id)
         self.world.apply_effects(node.effects)
         self.queue.extend(_shown(line) for line in node.lines)
 
@@ -132,18 +164,18 @@ class Conversation:
         else:
             self._finish()
 
-    def _reaction_to(self, choice: Choice) -> list[dict[str, Any]]:
+    def _reaction_to(self, choice: Choice) -> list[SaidLine]:
         """The first lines the choice leads to, so the log shows how the character reacted."""
         if self.dialogue is None or choice.end or not choice.goto:
             return []
         lines = self.dialogue.node(choice.goto).lines
-        return [_line_data(_shown(line)) for line in lines[:2]]
+        return [_said(_shown(line)) for line in lines[:2]]
 
     def _available(self, choice: Choice) -> bool:
         assert self.dialogue is not None
         if choice.once and f"{self.dialogue.id}:{choice.id}" in self.world.state.used_once:
             return False
-        return holds(choice.if_, self.world.state, self.dialogue.id, self.world.clock.minutes)
+        return holds(choice.if_, self.world.facts(self.dialogue.id))
 
     def _finish(self) -> None:
         self.finished = True
@@ -155,7 +187,6 @@ def _shown(line: Line) -> ShownLine:
     return ShownLine(line.speaker, line.text, line.emotion)
 
 
-def _line_data(line: ShownLine) -> dict[str, Any]:
-    return {"speaker": line.speaker, "nl": line.text.nl, "en": line.text.en,
-            "emotion": line.emotion}
-
+def _said(line: ShownLine) -> SaidLine:
+    return SaidLine(speaker=line.speaker, nl=line.text.nl, en=line.text.en,
+                    emotion=line.emotion)

@@ -3,26 +3,45 @@
 How the pupil arrived (on time or late), a substitute, homework handed in or
 missing, a clue for being on time, new homework with the choice to write it in
 the agenda: each becomes a line or a choice. The choice is logged like any other.
+What the lesson changes (homework handed in, clues, new homework) goes through
+`LessonWorld`, the part of the World a lesson may use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
-from game.content.dialogue import Dialogue, Effect
+from game.content.dialogue import Dialogue
+from game.content.level import Level
 from game.content.schema import LocalText
-from game.world.case import clue_statement
-from game.world.conversation import Conversation
-from game.world.school_day import see_change
+from game.events.talking import LESSON_DIALOGUE
+from game.rules.effects import ChangeRelation, Effect, GiveClue, GiveHomework
+from game.rules.state import PupilState
+from game.world.case import Case, clue_statement
+from game.world.school_day import LessonVisit
 from game.world.speech import both, joined
 
-if TYPE_CHECKING:
-    from game.world.world import World
+
+class LessonWorld(Protocol):
+    @property
+    def level(self) -> Level: ...
+
+    @property
+    def case(self) -> Case | None: ...
+
+    @property
+    def state(self) -> PupilState: ...
+
+    def see_change(self, change_id: str, via: str) -> None: ...
+
+    def apply_effects(self, effects: Sequence[Effect]) -> None: ...
+
+    def hand_in(self, homework_id: str) -> bool: ...
 
 
-def begin_lesson(world: World) -> Conversation:
-    visit = world.lesson
-    assert visit is not None
+def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
+    """The teacher's part of this lesson, as a dialogue (applying what happens as it goes)."""
     item, lesson, state = visit.planned, visit.planned.lesson, world.state
     teacher = item.teacher
     level = world.level
@@ -31,36 +50,34 @@ def begin_lesson(world: World) -> Conversation:
     def say(text: LocalText, emotion: str = "neutral") -> None:
         lines.append({"speaker": teacher, "text": text.model_dump(), "emotion": emotion})
 
+    def reward(effects: list[Effect]) -> None:
+        before = set(state.clues)
+        world.apply_effects(effects)
+        for clue in (c for c in state.clues if c not in before):
+            assert world.case is not None
+            say(joined(level.clue(clue).text, clue_statement(level, world.case, clue)),
+                "surprised")
+
     if visit.status == "on_time":
         say(both("say_on_time", subject=lesson.subject), "happy")
     else:
         say(both("say_late", minutes=visit.minutes_late))
     if item.change and item.change.kind == "substitute":
         absent = level.character(lesson.teacher).name
-        if item.change.id not in state.changes_seen:
-            see_change(world, item.change, "lesson")
+        world.see_change(item.change.id, "lesson")
         say(both("say_substitute", absent=absent))
     if visit.status == "on_time":
-        for clue in _new_clues(world, lesson.on_time):
-            say(joined(level.clue(clue).text, clue_statement(level, world.case, clue)),
-                "surprised")
+        reward(list(lesson.on_time))
     for hw in level.homework:
         if hw.due != lesson.id or hw.id not in state.homework:
             continue
-        if hw.id in state.homework_done:
-            state.homework_handed_in[hw.id] = "on_time"
-            world.emit("homework_handed_in", {"homework": hw.id, "on_time": True})
+        if world.hand_in(hw.id):
             say(both("say_homework_good", title=hw.title), "happy")
-            effects = [Effect(relation={"character": teacher, "change": 1})]
+            effects: list[Effect] = [ChangeRelation(character=teacher, change=1)]
             if hw.clue:
-                effects.append(Effect(give_clue=hw.clue))
-            for clue in _new_clues(world, effects):
-                say(joined(level.clue(clue).text, clue_statement(level, world.case, clue)),
-                    "surprised")
+                effects.append(GiveClue(clue=hw.clue))
+            reward(effects)
         else:
-            state.homework_handed_in[hw.id] = "late"
-            world.emit("homework_late", {"homework": hw.id,
-                                         "noted": hw.id in state.homework_noted})
             say(both("say_homework_missing"))
     say(both("say_lesson_work", subject=lesson.subject))
     given = [hw for hw in level.homework if hw.given_in == lesson.id]
@@ -68,7 +85,7 @@ def begin_lesson(world: World) -> Conversation:
         {"speaker": teacher, "text": both("say_lesson_end").model_dump(), "emotion": "happy"}],
         "end": True}}
     for hw in given:
-        world.apply_effects([Effect(give_homework=hw.id)])
+        world.apply_effects([GiveHomework(homework=hw.id)])
         due_day, due = level.lesson(hw.due)
         say(both("say_homework_given", title=hw.title, day=level.days[due_day].title,
                  subject=due.subject))
@@ -86,16 +103,6 @@ def begin_lesson(world: World) -> Conversation:
         ]
     else:
         start["goto"] = "einde"
-    dialogue = Dialogue.model_validate({
-        "id": f"les-{lesson.id}", "character": teacher,
+    return Dialogue.model_validate({
+        "id": LESSON_DIALOGUE.format(lesson=lesson.id), "character": teacher,
         "start": [{"goto": "les"}], "nodes": {"les": start, **nodes}})
-    conversation = Conversation(world, teacher, dialogue)
-    conversation.is_lesson = True
-    world.conversation = conversation
-    return conversation
-
-
-def _new_clues(world: World, effects: list[Effect]) -> list[str]:
-    before = set(world.state.clues)
-    world.apply_effects(effects)
-    return [c for c in world.state.clues if c not in before]

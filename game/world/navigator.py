@@ -4,13 +4,14 @@ to step each frame. Scripted tests hold arrow keys with it; simulated pupils wal
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Protocol
 
+from game.content.school_map import SchoolMap
 from game.world import pathfinding
+from game.world.movement import Body
+from game.world.npc import Npc
 from game.world.pathfinding import Tile
-
-if TYPE_CHECKING:
-    from game.world.world import World
 
 STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 STUCK_FRAMES = 45
@@ -18,6 +19,19 @@ STUCK_FRAMES = 45
 
 class NoWay(RuntimeError):
     pass
+
+
+class Walkable(Protocol):
+    """What finding the way looks at: the map, the pupil and the people (read only)."""
+
+    @property
+    def map(self) -> SchoolMap: ...
+
+    @property
+    def player(self) -> Body: ...
+
+    @property
+    def npcs(self) -> Mapping[str, Npc]: ...
 
 
 class Navigator:
@@ -34,7 +48,7 @@ class Navigator:
         self._detour: set[Tile] = set()  # tiles where someone stood in the way
         self.turned = False
 
-    def step(self, world: World) -> tuple[int, int] | None:
+    def step(self, world: Walkable) -> tuple[int, int] | None:
         """The direction to walk this frame; None once arrived (and facing the person)."""
         smap = world.map
         here = pathfinding.tile_of(smap, world.player.x, world.player.y)
@@ -65,7 +79,7 @@ class Navigator:
         self._next = nxt
         return direction(world.player, here, nxt, smap)
 
-    def _plan(self, world: World, here: Tile, avoid_people: bool = False) -> None:
+    def _plan(self, world: Walkable, here: Tile, avoid_people: bool = False) -> None:
         smap = world.map
         people = {pathfinding.tile_of(smap, n.body.x, n.body.y) for n in world.npcs.values()}
         self.face = None
@@ -99,7 +113,7 @@ class Navigator:
             self._npc_tile = (nx, ny)
             self.face = (nx - path[-1][0], ny - path[-1][1])
 
-    def _target_moved(self, world: World) -> bool:
+    def _target_moved(self, world: Walkable) -> bool:
         """People walk: follow them when they leave the tile the route was planned for."""
         npc = world.npcs.get(self.target)
         if npc is None or self.target in world.map.rooms:
@@ -107,7 +121,7 @@ class Navigator:
         return pathfinding.tile_of(world.map, npc.body.x, npc.body.y) != self._npc_tile
 
 
-def direction(body, here: Tile, nxt: Tile, smap) -> tuple[int, int] | None:
+def direction(body: Body, here: Tile, nxt: Tile, smap: SchoolMap) -> tuple[int, int] | None:
     """Line up with the middle of this tile first, then step towards the next one."""
     cx, cy = pathfinding.centre(smap, here)
     tx, ty = pathfinding.centre(smap, nxt)

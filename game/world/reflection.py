@@ -1,21 +1,28 @@
 """The end-of-day reflection: strengths first, then one thing to try tomorrow.
 
-Built from the world's state only. It never ranks or shames: a late lesson
-becomes a tip, not a mark.
+Built from the level, the day and the pupil's state only. It never ranks or
+shames: a late lesson becomes a tip, not a mark. The texts are catalogue keys
+with their values (`Said`), filled in on screen, where the pupil's own keys and
+language are known.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from game.content.schema import LocalText
-from game.world.speech import both
-
-if TYPE_CHECKING:
-    from game.world.world import World
+from game.content.level import Day, Level
+from game.rules.state import PupilState
 
 TRUST = 2
+
+
+@dataclass(frozen=True)
+class Said:
+    """A catalogue text to show: its key and the values for its blanks."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -30,19 +37,11 @@ class DaySummary:
     homework_given: int
     changes_seen: int
     clues: int
-    strengths: list[LocalText] = field(default_factory=list)
-    tip: LocalText | None = None
-
-    def data(self) -> dict[str, Any]:
-        return {"day": self.day, "lessons": self.lessons, "on_time": self.on_time,
-                "late": self.late, "missed": self.missed, "trusted_by": self.trusted_by,
-                "homework_noted": self.homework_noted, "homework_given": self.homework_given,
-                "changes_seen": self.changes_seen, "clues": self.clues,
-                "tip": self.tip.nl if self.tip else None}
+    strengths: list[Said] = field(default_factory=list)
+    tip: Said | None = None
 
 
-def summarise(world: World) -> DaySummary:
-    state, day, level = world.state, world.day, world.level
+def summarise(level: Level, day: Day, state: PupilState) -> DaySummary:
     statuses = {lesson.id: state.lessons.get(lesson.id, "missed") for lesson in day.lessons}
     held = [lid for lid, s in statuses.items() if s != "cancelled"]
     on_time = [lid for lid in held if statuses[lid] == "on_time"]
@@ -57,23 +56,23 @@ def summarise(world: World) -> DaySummary:
                          len(given), len(changes), len(state.clues))
     s = summary.strengths
     if held:
-        s.append(both("reflect_on_time", n=len(on_time), total=len(held)))
+        s.append(Said("reflect_on_time", {"n": len(on_time), "total": len(held)}))
     for name in trusted[:3]:
-        s.append(both("reflect_trust", name=name))
+        s.append(Said("reflect_trust", {"name": name}))
     if noted:
-        s.append(both("reflect_homework_noted", n=len(noted)))
+        s.append(Said("reflect_homework_noted", {"n": len(noted)}))
     if changes:
-        s.append(both("reflect_changes", n=len(changes)))
+        s.append(Said("reflect_changes", {"n": len(changes)}))
     if state.clues:
-        s.append(both("reflect_clues", n=len(state.clues)))
+        s.append(Said("reflect_clues", {"n": len(state.clues)}))
     if not s:
-        s.append(both("reflect_tried"))
+        s.append(Said("reflect_tried"))
     if missed or late:
-        summary.tip = both("reflect_tip_late")
+        summary.tip = Said("reflect_tip_late")
     elif len(noted) < len(given):
-        summary.tip = both("reflect_tip_homework")
+        summary.tip = Said("reflect_tip_homework")
     elif not trusted:
-        summary.tip = both("reflect_tip_talk")
+        summary.tip = Said("reflect_tip_talk")
     else:
-        summary.tip = both("reflect_tip_keep")
+        summary.tip = Said("reflect_tip_keep")
     return summary

@@ -1,24 +1,23 @@
-"""What the game itself says (teachers in lessons, notes, the reflection), in both languages.
+"""What the game itself says (teachers in lessons), in both languages at once.
 
-The words live in the UI catalogues (game/ui/text/<lang>.yaml, keys `say_*`
-and `reflect_*`); this module only fills them in for Dutch and English at once.
+The words live in the catalogues (game/text/<lang>.yaml, keys `say_*`); this
+module only fills them in for Dutch and English together, because the log keeps
+both. The world's lines name no keys: those belong to the screens.
 """
 
 from __future__ import annotations
 
 from game.content.schema import LocalText
-from game.ui.texts import Texts, key_labels
-
-_TEXTS = Texts()
+from game.text.catalogue import LANGUAGES, load_catalogue
 
 
 def both(key: str, **values: object) -> LocalText:
     """The catalogue text in nl and en; LocalText values are filled in per language."""
     out = {}
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         filled = {k: (v.get(lang) if isinstance(v, LocalText) else v) for k, v in values.items()}
-        out[lang] = _TEXTS.catalogues[lang][key].format(**{**key_labels(), **filled})
-    return LocalText(**out)
+        out[lang] = load_catalogue(lang)[key].format(**filled)
+    return LocalText(nl=out["nl"], en=out["en"])
 
 
 def joined(*parts: LocalText) -> LocalText:

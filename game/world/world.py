@@ -1,34 +1,69 @@
 """The world of one play session: the pupil walking through school, people, time, state.
 
-Scenes turn input into calls on this class and draw what it holds; tests and
-bots drive it directly. Everything that happens is announced with emit().
+The World is the only writer of its own state. Helpers decide (school_day,
+class_scenes, reflection) or act through the narrow interfaces they declare
+(Talk, LessonWorld, HomeworkWorld, EffectTarget); the World carries it out and
+announces everything with emit(). Scenes turn input into calls on this class and
+draw what it holds; tests and bots drive it directly; nothing here draws.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.content.bundle import Content
-from game.content.dialogue import Effect
 from game.content.level import Day
-from game.content.schema import LocalText
 from game.content.school_map import Room
-from game.world import class_scenes, homework, movement, school_day
+from game.events import KINDS, Event, Payload
+from game.events.case import Accused
+from game.events.class_mode import SceneEnded, SceneStarted
+from game.events.homework import HomeworkDone, HomeworkHandedIn, HomeworkLate, HomeworkPlanned
+from game.events.lessons import (
+    Bell,
+    BellWarning,
+    LessonCancelled,
+    LessonEnded,
+    LessonLate,
+    LessonMissed,
+    LessonOnTime,
+    TimetableChangeSeen,
+    WaitedForBell,
+)
+from game.events.moving import (
+    AgendaOpened,
+    FloorPlanOpened,
+    NotebookOpened,
+    RoomEntered,
+    StairsTaken,
+)
+from game.events.sitting import DayEnded, DayStarted, LevelEnded, LevelStarted, Resumed
+from game.events.talking import (
+    REFLECTION_DIALOGUE,
+    ChoiceMade,
+    ConversationStarted,
+    Option,
+    SaidLine,
+)
+from game.rules.conditions import Facts
+from game.rules.effects import Effect
+from game.rules.state import PupilState
+from game.world import class_scenes, movement, school_day
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
-from game.world.events import Event, choice_data
+from game.world.homework import SLOTS, HomeworkTask, When
+from game.world.lesson_talk import lesson_dialogue
 from game.world.movement import Body
 from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
-from game.world.pupil_state import PupilState
 from game.world.reflection import DaySummary, summarise
 from game.world.school_day import LessonVisit
+from game.world.speech import both
 from game.world.timetable import PlannedLesson, next_lesson
 
 TALK_REACH = 44.0
-MAX_RELATION = 5
+FEELINGS = ("good", "ok", "hard")
 
 
 class World:
@@ -39,8 +74,7 @@ class World:
         self.day_index = day_index
         self.seed = seed
         self.rng = random.Random(seed)
-        start = self.map.points[self.level.start]
-        self.player = Body(start.x, start.y, start.facing)
+        self.player = self._start_body()
         self.clock = GameClock(self.day.start, self.level.clock.speed)
         self.state = PupilState(
             relations={c.id: c.relation for c in self.level.characters if c.relation})
@@ -51,27 +85,36 @@ class World:
         # while the pupil reads or looks things up.
         self.calm = False
         self.time_pressure = False
-        self.events: list[Event] = []
-        self.listeners: list[Callable[[Event], None]] = []  # e.g. the journal
+        self.listeners: list[Callable[[Event], None]] = []  # the log, the scenes, tests
         self.conversation: Conversation | None = None
         self.lesson: LessonVisit | None = None
         self.day_over = False
         self.level_over = False
-        # Titled cards for the screen (class-mode scenes): (title key, text, scene number)
-        self.cards: list[tuple[str, LocalText, int]] = []
-        self.notices: list[LocalText] = []  # things the pupil just found out, for the screen
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
-        self.emit("level_start", {"level": self.level.id, "day": self.day.id, "seed": seed,
-                                  "candidates": self.level.alien.candidates
-                                  if self.level.alien else []})
-        if self.level.scenes:
-            class_scenes.begin(self)
+
+    def begin(self) -> None:
+        """A new game starts (called once whoever listens is listening)."""
+        self.emit(LevelStarted(level=self.level.id, day=self.day.id, seed=self.seed,
+                               candidates=self.level.alien.candidates if self.level.alien
+                               else []))
+        self._next_scene()
+
+    def resume(self) -> None:
+        """A saved game goes on (called once whoever listens is listening)."""
+        self.emit(Resumed(day=self.day.id, clock=self.clock.text()))
 
     # --- reading ---
     @property
     def day(self) -> Day:
         return self.level.days[self.day_index]
+
+    @property
+    def day_number(self) -> int:
+        return self.day_index + 1
+
+    def facts(self, dialogue: str) -> Facts:
+        return Facts(self.state, dialogue, self.clock.minutes, self.day_number)
 
     def next_lesson(self) -> PlannedLesson | None:
         """The next lesson as it really is (every announced change applied)."""
@@ -100,13 +143,20 @@ class World:
                 best, best_d = npc, d
         return best
 
+    def day_summary(self) -> DaySummary:
+        return summarise(self.level, self.day, self.state)
+
+    @property
+    def last_day(self) -> bool:
+        return self.day_index + 1 >= len(self.level.days)
+
     def configure(self, *, calm: bool, time_pressure: bool) -> None:
         """Low-stimulus mode keeps people in the corridors still; time pressure lets the
         clock run on during conversations and looking things up (off by default)."""
         self.calm = calm
         self.time_pressure = time_pressure
 
-    # --- acting ---
+    # --- time and walking ---
     def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
         """One fixed step: time passes, people walk, the pupil moves unless talking."""
         self.real_time += dt
@@ -121,8 +171,17 @@ class World:
             self.player.moving = False
         self._update_npcs(dt)
         self._check_place()
-        school_day.update(self)
+        if self.lesson is None:
+            room = self.room.id if self.room else None
+            for decision in school_day.decide(self.day, self.clock.minutes, room, self.state,
+                                              self.level.notice_board):
+                self._carry_out(decision)
 
+    def think(self, seconds: float) -> None:
+        """Real time passes while the pupil reads or thinks; the school clock stands still."""
+        self.real_time += seconds
+
+    # --- talking ---
     def talk(self, npc: Npc | None = None) -> Conversation | None:
         """Start a conversation with the person in reach (or the one given)."""
         npc = npc or self.npc_in_reach()
@@ -131,12 +190,11 @@ class World:
         character = self.level.character(npc.id)
         npc.talking = True
         npc.body.facing = _facing_towards(npc.body, self.player)
-        self.emit("conversation_started", {"character": npc.id})
-        news = school_day.changes_to_tell(self, npc.id)
+        self.emit(ConversationStarted(character=npc.id))
+        news = school_day.changes_to_tell(self.day, self.clock.minutes, self.state, npc.id)
         if news:  # a classmate tells the news first
             for change in news:
-                school_day.see_change(self, change, "classmate")
-            self.notices.clear()
+                self.see_change(change.id, "classmate")
             self.conversation = Conversation(self, npc.id, None, news[0].message)
             return self.conversation
         dialogue = self.content.dialogues.get(character.dialogue) if character.dialogue else None
@@ -154,16 +212,28 @@ class World:
         if conversation.is_lesson:
             self.finish_lesson()
         if self.level.scenes:
-            class_scenes.after_conversation(self)
+            self._next_scene()
+
+    def note_visit(self, dialogue: str, node: str) -> None:
+        key = f"{dialogue}:{node}"
+        self.state.visits[key] = self.state.visits.get(key, 0) + 1
+
+    def use_once(self, dialogue: str, choice: str) -> None:
+        self.state.used_once.add(f"{dialogue}:{choice}")
+
+    def apply_effects(self, effects: Sequence[Effect]) -> None:
+        for effect in effects:
+            effect.apply(self)
 
     # --- the school day ---
     def begin_lesson(self) -> Conversation | None:
         """The pupil is in a lesson: the teacher talks (see lesson_talk)."""
         if self.lesson is None or self.conversation is not None:
             return None
-        from game.world.lesson_talk import begin_lesson
-
-        return begin_lesson(self)
+        dialogue = lesson_dialogue(self, self.lesson)
+        self.conversation = Conversation(self, self.lesson.planned.teacher, dialogue,
+                                         context="lesson", about=self.lesson.planned.lesson.id)
+        return self.conversation
 
     def finish_lesson(self) -> None:
         if self.lesson is None:
@@ -171,23 +241,48 @@ class World:
         lesson = self.lesson.planned.lesson
         self.lesson = None
         self.clock.minutes = max(self.clock.minutes, lesson.end)
-        self.emit("lesson_end", {"lesson": lesson.id})
+        self.emit(LessonEnded(lesson=lesson.id))
 
     def wait_for_bell(self) -> bool:
-        return school_day.wait_for_bell(self)
+        """In the right room early: skip the wait until the bell (nobody likes waiting)."""
+        nxt = self.next_lesson()
+        if nxt is None or self.room is None or self.room.id != nxt.room:
+            return False
+        if self.clock.minutes < nxt.lesson.start:
+            self.clock.minutes = nxt.lesson.start
+            self.emit(WaitedForBell(lesson=nxt.lesson.id))
+        return True
+
+    def see_change(self, change_id: str, via: str) -> None:
+        """The pupil learns about a change: on the notice board, a door, a classmate, a teacher."""
+        if change_id in self.state.changes_seen:
+            return
+        change = self.level.change(change_id)
+        self.state.changes_seen.append(change.id)
+        self.emit(TimetableChangeSeen.model_validate(
+            {"change": change.id, "lesson": change.lesson, "kind": change.kind, "via": via}))
+
+    def hand_in(self, homework_id: str) -> bool:
+        """The homework's lesson: handed in when done (True), else noted as not done yet."""
+        done = homework_id in self.state.homework_done
+        self.state.homework_handed_in[homework_id] = "on_time" if done else "late"
+        if done:
+            self.emit(HomeworkHandedIn(homework=homework_id, on_time=True))
+        else:
+            self.emit(HomeworkLate(homework=homework_id,
+                                   noted=homework_id in self.state.homework_noted))
+        return done
 
     def end_day(self) -> None:
         if self.day_over:
             return
         self.day_over = True
-        self.emit("day_end", self.day_summary().data())
-
-    def day_summary(self) -> DaySummary:
-        return summarise(self)
-
-    @property
-    def last_day(self) -> bool:
-        return self.day_index + 1 >= len(self.level.days)
+        s = self.day_summary()
+        self.emit(DayEnded(day=s.day, lessons=s.lessons, on_time=s.on_time, late=s.late,
+                           missed=s.missed, trusted_by=s.trusted_by,
+                           homework_noted=s.homework_noted, homework_given=s.homework_given,
+                           changes_seen=s.changes_seen, clues=s.clues,
+                           tip=s.tip.key if s.tip else None))
 
     def start_next_day(self) -> bool:
         """Morning of the next school day; False when this was the last day."""
@@ -195,116 +290,91 @@ class World:
             return False
         self.day_index += 1
         self.clock = GameClock(self.day.start, self.level.clock.speed)
-        start = self.map.points[self.level.start]
-        self.player = Body(start.x, start.y, start.facing)
+        self.player = self._start_body()
         self.npcs = self._place_npcs()
         self.day_over = False
         self.lesson = None
         self.conversation = None
-        self.notices.clear()
         self.room = self.map.room_at(self.player.x, self.player.y - 1)
-        self.emit("day_start", {"day": self.day.id})
+        self.emit(DayStarted(day=self.day.id))
         return True
 
     def finish_level(self) -> None:
         if not self.level_over:
             self.level_over = True
-            self.emit("level_end", {"solved": self.state.solved, "clues": len(self.state.clues),
-                                    "accusations": len(self.state.accusations),
-                                    "day": self.day.id})
+            self.emit(LevelEnded(solved=self.state.solved, clues=len(self.state.clues),
+                                 accusations=len(self.state.accusations), day=self.day.id))
 
-    def think(self, seconds: float) -> None:
-        """Real time passes while the pupil reads or thinks; the school clock stands still."""
-        self.real_time += seconds
-
-    def reflect_feeling(self, feeling: str) -> None:
+    def reflect_feeling(self, feeling: str, response_ms: int = 0) -> None:
         """The pupil says how the day went: logged as a choice, for the mentor's talk."""
-        from game.world.speech import both
-
-        options = [(f, both(f"feel_{f}")) for f in ("good", "ok", "hard")]
         question = both("reflect_feel")
-        self.emit("choice", choice_data(
-            dialogue="reflectie", node=self.day.id, character="player",
-            said_before=[{"speaker": "game", "nl": question.nl, "en": question.en,
-                          "emotion": "neutral"}],
-            options=[{"id": f, "nl": t.nl, "en": t.en} for f, t in options],
-            chosen_index=[f for f, _ in options].index(feeling)))
+        options = [Option(id=f, nl=t.nl, en=t.en)
+                   for f, t in ((f, both(f"feel_{f}")) for f in FEELINGS)]
+        self.emit(ChoiceMade.build(
+            dialogue=REFLECTION_DIALOGUE, node=self.day.id, character="player",
+            context="reflection", about=self.day.id,
+            said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
+            options=options, chosen_index=FEELINGS.index(feeling), response_ms=response_ms))
 
     # --- homework and the case ---
     def plan_homework(self, homework_id: str, slot: str) -> None:
-        homework.plan(self, homework_id, slot)
+        if slot not in SLOTS:
+            raise ValueError(f"unknown slot {slot!r}; choose from {SLOTS}")
+        self.state.homework_plan[homework_id] = slot
+        self.emit(HomeworkPlanned.model_validate({"homework": homework_id, "slot": slot}))
 
-    def homework_task(self, homework_id: str, when: str = "school") -> homework.HomeworkTask:
-        return homework.HomeworkTask(self, homework_id, when)
+    def homework_task(self, homework_id: str, when: When = "school") -> HomeworkTask:
+        return HomeworkTask(self, homework_id, when)
+
+    def finish_homework(self, homework_id: str, when: When, answers: int) -> None:
+        state = self.state
+        if homework_id in state.homework_done:
+            return
+        state.homework_done.append(homework_id)
+        self.emit(HomeworkDone.model_validate({
+            "homework": homework_id, "when": when,
+            "on_time": homework_id not in state.homework_handed_in,
+            "planned": state.homework_plan.get(homework_id), "answers": answers,
+            "questions": len(self.level.homework_item(homework_id).task)}))
 
     def open_floor_plan(self, via: str = "key") -> None:
         nxt = self.known_next_lesson()
-        self.emit("floor_plan_opened", {"via": via, "next_room": nxt.room if nxt else None})
+        self.emit(FloorPlanOpened.model_validate(
+            {"via": via, "next_room": nxt.room if nxt else None}))
 
-    def accuse(self, suspect: str, evidence: str | None) -> dict[str, Any]:
+    def open_agenda(self) -> None:
+        self.emit(AgendaOpened(homework=list(self.state.homework_noted)))
+
+    def open_notebook(self) -> None:
+        self.emit(NotebookOpened(clues=list(self.state.clues)))
+
+    def accuse(self, suspect: str, evidence: str | None) -> Accused:
         """Name the alien, with one clue as evidence. Wrong is a learning moment, not the end."""
         assert self.case is not None
-        correct = suspect == self.case.alien
-        misfit = next((c for c in self.state.clues if not fits(self.level, self.case, c,
-                                                               suspect)), None)
-        result = {
-            "suspect": suspect, "evidence": evidence, "correct": correct,
-            "attempt": len(self.state.accusations) + 1,
-            "evidence_fits": evidence is not None and fits(self.level, self.case, evidence,
-                                                            suspect),
-            "misfit": misfit, "clues": len(self.state.clues),
-            "left": suspects_left(self.level, self.case, self.state.clues),
-        }
-        self.state.accusations.append({k: result[k] for k in ("suspect", "evidence",
-                                                              "correct", "attempt")})
-        if correct:
+        level, case, clues = self.level, self.case, self.state.clues
+        result = Accused(
+            suspect=suspect, evidence=evidence, correct=suspect == case.alien,
+            attempt=len(self.state.accusations) + 1,
+            evidence_fits=evidence is not None and fits(level, case, evidence, suspect),
+            misfit=next((c for c in clues if not fits(level, case, c, suspect)), None),
+            clues=len(clues), left=suspects_left(level, case, clues))
+        self.state.accusations.append({"suspect": suspect, "evidence": evidence,
+                                       "correct": result.correct, "attempt": result.attempt})
+        if result.correct:
             self.state.solved = True
-        self.emit("accusation", result)
+        self.emit(result)
         return result
 
-    def apply_effects(self, effects: Iterable[Effect]) -> None:
-        for effect in effects:
-            if effect.relation:
-                cid, change = effect.relation.character, effect.relation.change
-                before = self.state.relation(cid)
-                after = max(-MAX_RELATION, min(MAX_RELATION, before + change))
-                self.state.relations[cid] = after
-                self.emit("relation_change", {"character": cid, "from": before, "to": after})
-            elif effect.mood:
-                cid, to = effect.mood.character, effect.mood.to
-                before = self.state.mood(cid)
-                self.state.moods[cid] = to
-                if before != to:
-                    self.emit("mood_change", {"character": cid, "from": before, "to": to})
-            elif effect.set_flag:
-                self.state.flags.add(effect.set_flag)
-                self.emit("flag_set", {"flag": effect.set_flag})
-            elif effect.clear_flag:
-                self.state.flags.discard(effect.clear_flag)
-            elif effect.give_clue and effect.give_clue not in self.state.clues:
-                self.state.clues.append(effect.give_clue)
-                self.emit("clue_found", {"clue": effect.give_clue})
-            elif effect.give_homework and effect.give_homework not in self.state.homework:
-                self.state.homework.append(effect.give_homework)
-                self.emit("homework_given", {"homework": effect.give_homework})
-            elif effect.note_homework and effect.note_homework not in self.state.homework_noted:
-                self.state.homework_noted.append(effect.note_homework)
-                self.emit("homework_noted", {"homework": effect.note_homework})
-            elif effect.timetable_change and effect.timetable_change not in self.state.changes_seen:
-                self.state.changes_seen.append(effect.timetable_change)
-                self.emit("timetable_change_seen", {"change": effect.timetable_change})
-
-    def emit(self, kind: str, data: dict[str, Any] | None = None) -> Event:
-        event = Event(kind, self.clock.minutes, self.room.id if self.room else None,
-                      data or {}, self.day.id)
-        self.events.append(event)
+    # --- announcing ---
+    def emit(self, payload: Payload) -> Event:
+        if KINDS.get(getattr(payload, "kind", "")) is not type(payload):
+            raise TypeError(f"{type(payload).__name__} is not a registered event kind: give "
+                            "it a `kind` (see game/events/base.py)")
+        event = Event(payload, self.clock.minutes, self.room.id if self.room else None,
+                      self.day.id)
         for listener in self.listeners:
             listener(event)
         return event
-
-    def drain_events(self) -> list[Event]:
-        events, self.events = self.events, []
-        return events
 
     # --- saving ---
     def snapshot(self) -> dict[str, Any]:
@@ -324,7 +394,6 @@ class World:
     @classmethod
     def restore(cls, content: Content, data: dict[str, Any]) -> World:
         world = cls(content, day_index=int(data["day_index"]), seed=int(data["seed"]))
-        world.events.clear()
         world.clock.minutes = float(data["clock"])
         world.real_time = float(data.get("real_time", 0.0))
         p = data["player"]
@@ -339,13 +408,54 @@ class World:
         world.level_over = bool(data.get("level_over", False))
         world.room = world.map.room_at(world.player.x, world.player.y - 1)
         world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
-        world.cards.clear()
-        scene = class_scenes.current(world)
-        if scene is not None:  # back in class mode: show where we were
-            world.cards.append(("scene_title", scene.intro, class_scenes.number(world, scene)))
         return world
 
+    # --- carrying out the day's decisions ---
+    def _carry_out(self, decision: school_day.Decision) -> None:
+        match decision:
+            case school_day.SeeChange(change=change, via=via):
+                self.see_change(change.id, via)
+            case school_day.Ring(item=item, warning=warning):
+                self.state.bells.append(decision.key)
+                self.emit((BellWarning if warning else Bell)(**_lesson_data(item)))
+            case school_day.Settle(item=item, status="cancelled"):
+                self.state.lessons[item.lesson.id] = "cancelled"
+                self.emit(LessonCancelled(lesson=item.lesson.id, room=item.room))
+            case school_day.Settle(item=item):
+                self.state.lessons[item.lesson.id] = "missed"
+                self.emit(LessonMissed(**_lesson_data(item)))
+            case school_day.Arrive(visit=visit):
+                lesson_id = visit.planned.lesson.id
+                self.state.lessons[lesson_id] = visit.status
+                self.state.minutes_late[lesson_id] = visit.minutes_late
+                self.lesson = visit
+                kind = LessonOnTime if visit.status == "on_time" else LessonLate
+                self.emit(kind(**_lesson_data(visit.planned), minutes_late=visit.minutes_late))
+            case school_day.EndDay():
+                self.end_day()
+
+    def _next_scene(self) -> None:
+        """Class mode: end the scene whose dialogue just finished it; start the next one."""
+        level, state = self.level, self.state
+        done = class_scenes.finished(level, state)
+        if done is not None:
+            state.scenes_done.append(done.id)
+            state.flags.discard(done.start_flag)
+            self.emit(SceneEnded(scene=done.id, number=class_scenes.number(level, done),
+                                 think_about=done.think_about.model_dump()))
+            if class_scenes.current(level, state) is None:
+                self.finish_level()
+        scene = class_scenes.to_begin(level, state)
+        if scene is not None:
+            state.flags.add(scene.start_flag)
+            self.emit(SceneStarted(scene=scene.id, number=class_scenes.number(level, scene),
+                                   of=len(level.scenes)))
+
     # --- internals ---
+    def _start_body(self) -> Body:
+        start = self.map.points[self.level.start]
+        return Body(start.x, start.y, start.facing)
+
     def _place_npcs(self) -> dict[str, Npc]:
         npcs = {}
         for character in self.level.characters:
@@ -353,7 +463,9 @@ class World:
             if character.schedule:
                 first = character.schedule[0]
                 at = self.map.place(first.at)
-                x, y = at if at else (spot.x, spot.y)
+                if at is None and spot is None:
+                    continue
+                x, y = at if at else (spot.x, spot.y)  # type: ignore[union-attr]
                 tile = self.map.tile  # on a tile's centre, so nobody stands half in a desk
                 x = (int(x // tile) + first.offset[0] + 0.5) * tile
                 y = (int(y // tile) + first.offset[1] + 0.5) * tile
@@ -396,23 +508,30 @@ class World:
             mx = (dx > 0) - (dx < 0) if abs(dx) >= 2 else 0
             my = (dy > 0) - (dy < 0) if abs(dy) >= 2 else 0
             start_box = npc.body.hitbox()
-            movement.step(npc.body, mx, my, dt, self.map,
-                          lambda box, start=start_box: movement.overlaps(box, player_box)
-                          and not movement.overlaps(start, player_box), NPC_SPEED)
+
+            def blocked(box: tuple[float, ...], start: tuple[float, ...] = start_box) -> bool:
+                return movement.overlaps(box, player_box) and \
+                    not movement.overlaps(start, player_box)
+
+            movement.step(npc.body, mx, my, dt, self.map, blocked, NPC_SPEED)
 
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
         stairs = self.map.stairs_at(self.player.x, feet_y)
         if stairs is not None and not self._on_stairs:
             target = self.map.points[stairs.target]
-            self.emit("stairs_taken", {"stairs": stairs.name, "to": stairs.target})
+            self.emit(StairsTaken(stairs=stairs.name, to=stairs.target))
             self.player.x, self.player.y, self.player.facing = target.x, target.y, target.facing
-            stairs = None
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
         room = self.map.room_at(self.player.x, self.player.y - 1)
         if room is not None and (self.room is None or room.id != self.room.id):
             self.room = room
-            self.emit("room_entered", {"room": room.id, "floor": room.floor})
+            self.emit(RoomEntered(room=room.id, floor=room.floor))
+
+
+def _lesson_data(item: PlannedLesson) -> dict[str, Any]:
+    return {"lesson": item.lesson.id, "subject": item.lesson.subject.nl, "room": item.room,
+            "teacher": item.teacher, "changed": item.change.id if item.change else None}
 
 
 def _facing_towards(body: Body, other: Body) -> str:

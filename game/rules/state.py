@@ -1,6 +1,7 @@
-"""What the pupil has built up: relations, moods, flags, visits, clues, homework, lessons.
+"""What the pupil has built up: relations, moods, flags, counters, visits, clues, homework.
 
 Everything here is plain data, so a save is `to_dict()` and nothing is lost.
+Only the World (and the rules it applies) changes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ class PupilState:
     relations: dict[str, int] = field(default_factory=dict)
     moods: dict[str, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    counters: dict[str, int] = field(default_factory=dict)
     visits: dict[str, int] = field(default_factory=dict)  # "dialogue:node" -> count
     used_once: set[str] = field(default_factory=set)  # "dialogue:choice" ids taken
     clues: list[str] = field(default_factory=list)
@@ -38,6 +40,9 @@ class PupilState:
 
     def visit_count(self, dialogue: str, node: str) -> int:
         return self.visits.get(f"{dialogue}:{node}", 0)
+
+    def counter(self, name: str) -> int:
+        return self.counters.get(name, 0)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

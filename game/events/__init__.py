@@ -1,0 +1,24 @@
+"""Domain events: what happened, announced by the world for the log, the scenes and the
+dashboard. Every kind is one typed class in this package (see base.py)."""
+
+from game.events import case, class_mode, homework, lessons, moving, sitting, talking
+from game.events.base import (
+    GOOD,
+    INFO,
+    KINDS,
+    NOTE,
+    Event,
+    Names,
+    Payload,
+    Teller,
+    Told,
+    UnknownKind,
+    Verb,
+    kind_class,
+    kinds_in_story,
+    parse,
+)
+
+__all__ = ["GOOD", "INFO", "KINDS", "NOTE", "Event", "Names", "Payload", "Teller", "Told",
+           "UnknownKind", "Verb", "case", "class_mode", "homework", "kind_class",
+           "kinds_in_story", "lessons", "moving", "parse", "sitting", "talking"]

@@ -1,0 +1,114 @@
+"""A sitting and its school days: start, resume, the days, the end, quitting."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from game.events.base import (
+    ADL,
+    GOOD,
+    INFO,
+    ClockText,
+    Count,
+    Payload,
+    Ref,
+    Teller,
+    Told,
+    Verb,
+    Words,
+)
+
+
+class LevelStarted(Payload):
+    """A new game of a level begins (its seed draws the alien)."""
+
+    kind: ClassVar[str] = "level_start"
+    story = "moment"
+    verb = Verb(ADL + "initialized", "begon", "initialized")
+    level: Ref
+    day: Ref
+    seed: int
+    candidates: list[Ref] = Field(default_factory=list, max_length=50)
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_level_start", level=teller.names.title(self.level)))
+
+
+class Resumed(Payload):
+    """A saved game is continued."""
+
+    kind: ClassVar[str] = "resume"
+    story = "moment"
+    verb = Verb(ADL + "resumed", "ging verder", "resumed")
+    day: Ref
+    clock: ClockText
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_resume", day=teller.names.day(self.day)))
+
+
+class DayStarted(Payload):
+    """The morning of a school day."""
+
+    kind: ClassVar[str] = "day_start"
+    story = "moment"
+    day: Ref
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_day_start", day=teller.names.day(self.day)))
+
+
+class DayEnded(Payload):
+    """The school day is over: what the reflection counted (never a mark)."""
+
+    kind: ClassVar[str] = "day_end"
+    story = "moment"
+    day: Ref
+    lessons: Count
+    on_time: Count
+    late: list[Ref] = Field(default_factory=list, max_length=50)
+    missed: list[Ref] = Field(default_factory=list, max_length=50)
+    trusted_by: list[Words] = Field(default_factory=list, max_length=100)
+    homework_noted: Count = 0
+    homework_given: Count = 0
+    changes_seen: Count = 0
+    clues: Count = 0
+    tip: Words | None = None
+    """The catalogue key of the tip the pupil was given."""
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_day_end", on_time=self.on_time, lessons=self.lessons,
+                                 clues=self.clues))
+
+
+class LevelEnded(Payload):
+    """The level is over (after the last day, or the last class scene)."""
+
+    kind: ClassVar[str] = "level_end"
+    immediate = True
+    story = "moment"
+    verb = Verb(ADL + "completed", "maakte af", "completed")
+    solved: bool
+    clues: Count
+    accusations: Count
+    day: Ref
+
+    def tell(self, teller: Teller) -> Told:
+        if self.solved:
+            return Told(GOOD, teller("ev_level_solved"))
+        return Told(INFO, teller("ev_level_unsolved"))
+
+
+class Quit(Payload):
+    """The pupil stopped playing (the game was saved)."""
+
+    kind: ClassVar[str] = "quit"
+    immediate = True
+    story = "moment"
+    verb = Verb(ADL + "suspended", "pauzeerde", "suspended")
+    clock: ClockText
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_quit"))

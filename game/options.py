@@ -1,0 +1,30 @@
+"""How the game was started: level, data folder, language, seed, log, class mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import paths
+from game.journal.journal import LOG_NAME
+from game.saves import default_data_dir
+
+SCREEN_SIZE = (1280, 720)
+
+
+@dataclass
+class Options:
+    level: Path = paths.DEFAULT_LEVEL
+    class_level: Path = paths.CLASS_LEVEL  # what "Klasmodus" on the title screen plays
+    data_dir: Path = field(default_factory=default_data_dir)
+    fast: bool = False  # tests and benchmarks: one fixed step per frame, no sleeping
+    size: tuple[int, int] = SCREEN_SIZE
+    language: str | None = None
+    seed: int | None = None
+    db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
+    class_code: str | None = None
+    server: str | None = None  # class mode: the teacher's dashboard to send the log to
+
+    @property
+    def db_path(self) -> Path:
+        return self.db if self.db is not None else self.data_dir / LOG_NAME
