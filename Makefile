@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: play test lint validate bench clean chromium dashboard
+.PHONY: play test lint validate bench clean chromium dashboard docs
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,16 @@ chromium:
 test: $(STAMP) chromium
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest -q
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 dashboard: $(STAMP)
 	$(PY) main.py dashboard
 
 validate: $(STAMP)
 	$(PY) main.py validate
+
+docs: $(STAMP)
+	$(PY) tools/make_docs.py
 
 bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) bench/frame.py

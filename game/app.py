@@ -2,7 +2,7 @@
 
 With `fast=True` (tests, benchmarks) every frame is exactly one 1/60 s step and
 nothing sleeps; with a window, frames are paced at 60 per second. The app knows
-screens only by name (game/scenes/registry.py) and plays through a PlaySession.
+screens only by name (game/scenes/screens.py) and plays through a PlaySession.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -20,17 +20,18 @@ from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
 from game.input import HeldKeys
 from game.journal.journal import Journal
-from game.journal.upload import Uploader
 from game.options import Options
 from game.saves import SaveStore
-from game.scenes import screens  # noqa: F401 - every screen registers its name
 from game.scenes.base import Scene
-from game.scenes.registry import SCREENS
-from game.session import Player, PlaySession
+from game.scenes.screens import screen_class
 from game.settings import TEXT_SIZES
 from game.text.catalogue import Texts
 from game.ui import look
 from game.ui.sound import Sounds
+
+if TYPE_CHECKING:  # imported when needed: the title screen does not wait for them
+    from game.journal.upload import Uploader
+    from game.session import PlaySession
 
 STEP = 1.0 / 60.0
 
@@ -93,6 +94,8 @@ class App:
         self.options.class_code = class_code
         if not class_code or not self.options.server or self.journal is None:
             return
+        from game.journal.upload import Uploader
+
         if self.uploader is not None:
             self.uploader.stop(flush_seconds=0)
         self.uploader = Uploader(self.options.db_path, self.options.server, class_code)
@@ -147,6 +150,8 @@ class App:
     # --- playing ---
     def play(self, pupil: str, *, resume: bool) -> None:
         """Open the school for this pupil, continuing their saved game when asked."""
+        from game.session import Player, PlaySession
+
         assert self.content is not None
         self.use_settings_of(pupil)
         self.session = PlaySession(
@@ -175,7 +180,7 @@ class App:
 
     def open(self, name: str, **kwargs: Any) -> Scene:
         """Push the screen registered under `name`."""
-        scene = SCREENS[name](self, **kwargs)
+        scene = screen_class(name)(self, **kwargs)
         self.push(scene)
         return scene
 

@@ -82,7 +82,8 @@ class Teller(Protocol):
 class Payload(BaseModel):
     """The base of every event kind. Subclasses with a `kind` register themselves."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)  # built on first use: a faster start
 
     kind: ClassVar[str]
     immediate: ClassVar[bool] = False

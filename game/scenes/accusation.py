@@ -15,13 +15,11 @@ from game.events.case import Accused
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
 from game.scenes.notebook import FACE, draw_suspects
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.case import clue_statement
 from game.world.world import World
 
 
-@screen("accusation")
 class AccusationScene(CardScene):
     def __init__(self, app: Host, world: World, *,
                  then: Callable[[], None] | None = None) -> None:

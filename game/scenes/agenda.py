@@ -12,7 +12,6 @@ import pygame
 from game.content.schema import format_time
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import SLOTS, open_homework
 from game.world.timetable import planned
@@ -22,7 +21,6 @@ STATUS_COLOURS = {"on_time": (60, 140, 90), "late": (190, 120, 40), "missed": (1
                   "cancelled": (110, 114, 130)}
 
 
-@screen("agenda")
 class AgendaScene(CardScene):
     close_action = "agenda"
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
 from game.content.bundle import Content
 from game.content.errors import ContentError
 from game.input import HeldKeys
-from game.journal.upload import Uploader
 from game.options import Options
 from game.saves import SaveStore
-from game.session import PlaySession
 from game.text.catalogue import Texts
 from game.ui.sound import Sounds
+
+if TYPE_CHECKING:  # for the types only: the title screen does not wait for the world
+    from game.journal.upload import Uploader
+    from game.session import PlaySession
 
 
 class Host(Protocol):

@@ -13,7 +13,6 @@ from game.content.schema import LocalText
 from game.journal.upload import Uploader
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import open_homework
 from game.world.reflection import Said
@@ -23,7 +22,6 @@ GOOD = (60, 140, 90)
 FEELINGS = ("good", "ok", "hard")
 
 
-@screen("reflection")
 class ReflectionScene(CardScene):
     def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
@@ -82,7 +80,6 @@ def finish(app: Host, world: World) -> None:
     app.open("end", world=world)
 
 
-@screen("evening")
 class EveningScene(CardScene):
     def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
@@ -135,7 +132,6 @@ class EveningScene(CardScene):
                                  area.x, y + 30, min(area.w, 820))
 
 
-@screen("end")
 class EndScene(CardScene):
     def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
@@ -188,7 +184,6 @@ def upload_status(uploader: Uploader | None, since_round: int) -> str | None:
     return "upload_done"
 
 
-@screen("notice")
 class NoticeScene(CardScene):
     """Something the pupil just found out (a note on the door, the notice board), or a
     class scene's title and question."""

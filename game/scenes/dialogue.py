@@ -12,7 +12,6 @@ from game import input as keys
 from game import paths
 from game.content.tags import EMOTIONS
 from game.scenes.base import Host, Scene
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.conversation import Conversation
 from game.world.world import World
@@ -36,7 +35,6 @@ class Portraits:
         return faces.get(emotion, faces["neutral"])
 
 
-@screen("dialogue")
 class DialogueScene(Scene):
     transparent = True
 

@@ -8,11 +8,9 @@ from game import input as keys
 from game.content.errors import ContentError
 from game.scenes.backdrop import card_on_backdrop
 from game.scenes.base import Host, Scene
-from game.scenes.registry import screen
 from game.ui import look
 
 
-@screen("error")
 class ErrorScene(Scene):
     def __init__(self, app: Host, error: ContentError) -> None:
         super().__init__(app)

@@ -8,7 +8,6 @@ import pygame
 from game import input as keys
 from game.scenes.base import Host
 from game.scenes.card import CardScene
-from game.scenes.registry import screen
 from game.ui import look
 from game.world import pathfinding
 from game.world.world import World
@@ -19,7 +18,6 @@ ROOM = (222, 232, 246)
 ROUTE = (214, 96, 70)
 
 
-@screen("floor_plan")
 class FloorPlanScene(CardScene):
     close_action = "floor_plan"
 

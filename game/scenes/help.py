@@ -12,7 +12,6 @@ from game import input as keys
 from game.content.schema import format_time
 from game.scenes.base import Host
 from game.scenes.card import CardScene
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import open_homework
 from game.world.world import World
@@ -46,7 +45,6 @@ def next_steps(app: Host, world: World) -> list[str]:
     return steps
 
 
-@screen("help")
 class HelpScene(CardScene):
     close_action = "help"
 

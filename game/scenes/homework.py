@@ -6,13 +6,11 @@ import pygame
 
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.homework import When
 from game.world.world import World
 
 
-@screen("homework")
 class HomeworkScene(CardScene):
     def __init__(self, app: Host, world: World, homework_id: str, when: When) -> None:
         super().__init__(app, world)

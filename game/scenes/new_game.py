@@ -11,7 +11,6 @@ from game.journal.admin import normal_class_code, valid_class_code
 from game.journal.upload import check_class
 from game.scenes.backdrop import card_on_backdrop
 from game.scenes.base import Host, Scene
-from game.scenes.registry import screen
 from game.ui import look
 
 NAME_PATTERN = re.compile(r"^[\w\- ]{2,20}$")
@@ -21,7 +20,6 @@ def valid_pseudonym(name: str) -> bool:
     return bool(NAME_PATTERN.match(name.strip()))
 
 
-@screen("new_game")
 class NewGameScene(Scene):
     """Type a pseudonym; subclasses ask for other short texts (the class code)."""
 
@@ -75,7 +73,6 @@ class NewGameScene(Scene):
                         box.y + 290, colour)
 
 
-@screen("class_code")
 class ClassCodeScene(NewGameScene):
     """Class mode: the code the teacher shows on the board, then the pupil's pseudonym."""
 
@@ -100,7 +97,6 @@ class ClassCodeScene(NewGameScene):
         return True
 
 
-@screen("intro")
 class IntroScene(Scene):
     """The mission in a few short sentences, before the school opens."""
 

@@ -8,7 +8,6 @@ import pygame
 from game.scenes.base import Host
 from game.scenes.card import CardScene
 from game.scenes.dialogue import Portraits
-from game.scenes.registry import screen
 from game.ui import look
 from game.world.case import clue_statement
 from game.world.world import World
@@ -40,7 +39,6 @@ def draw_suspects(surface: pygame.Surface, world: World, x: int, y: int, width: 
     return rects
 
 
-@screen("notebook")
 class NotebookScene(CardScene):
     close_action = "notebook"
 

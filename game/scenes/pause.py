@@ -5,11 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.menu_panel import MenuPanelScene
-from game.scenes.registry import screen
 from game.ui.menu import Menu
 
 
-@screen("pause")
 class PauseScene(MenuPanelScene):
     title_key = "pause_title"
 

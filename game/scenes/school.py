@@ -19,7 +19,6 @@ from game.events.lessons import Bell, BellWarning, TimetableChangeSeen
 from game.events.moving import RoomEntered
 from game.events.sitting import DayStarted, Resumed
 from game.scenes.base import Host, Scene
-from game.scenes.registry import screen
 from game.session import PlaySession
 from game.ui import look
 from game.world import class_scenes
@@ -85,7 +84,6 @@ class Card:
     colour: tuple[int, int, int] | None = None
 
 
-@screen("school")
 class SchoolScene(Scene):
     def __init__(self, app: Host, session: PlaySession) -> None:
         super().__init__(app)

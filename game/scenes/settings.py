@@ -15,7 +15,6 @@ import pygame
 from game import input as keys
 from game.scenes.base import Host
 from game.scenes.menu_panel import MenuPanelScene
-from game.scenes.registry import screen
 from game.settings import ACTIONS, DEFAULT_KEYS, TEXT_SPEEDS, VOLUME_STEPS, next_value
 from game.ui import look
 from game.ui.menu import Menu
@@ -35,7 +34,6 @@ ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
-@screen("settings")
 class SettingsScene(MenuPanelScene):
     title_key = "settings_title"
     size = (760, 700)
@@ -87,7 +85,6 @@ class SettingsScene(MenuPanelScene):
         surface.blit(hint, hint.get_rect(midbottom=(self.box.centerx, self.box.bottom - 14)))
 
 
-@screen("keys")
 class KeysScene(MenuPanelScene):
     """Choose the letter for each action; arrows, Enter and Esc always keep working."""
 

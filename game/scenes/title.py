@@ -6,12 +6,10 @@ import pygame
 
 from game.scenes.backdrop import backdrop
 from game.scenes.base import Host, Scene
-from game.scenes.registry import screen
 from game.ui import look
 from game.ui.menu import Menu
 
 
-@screen("title")
 class TitleScene(Scene):
     def __init__(self, app: Host) -> None:
         super().__init__(app)
