@@ -69,6 +69,17 @@ def simulated_log(tmp_path_factory, shipped_content) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def school_log(tmp_path_factory, content) -> Path:
+    """Five simulated pupils of class 1B, two days each, in the test school (read only):
+    one simulation for every test that needs a log with every event kind in it."""
+    from game.sim.simulate import simulate
+
+    path = tmp_path_factory.mktemp("school") / "klas.sqlite"
+    simulate(content, path, pupils=5, sessions=2, class_code="1B", seed=4)
+    return path
+
+
 @pytest.fixture
 def log_copy(simulated_log, tmp_path) -> Path:
     import shutil

@@ -48,12 +48,8 @@ class CheckingTeller:
         return self.catalogue[key].format(**values)
 
 
-def test_every_logged_event_reads_back_as_its_kind_and_tells_itself(content, tmp_path):
-    from game.sim.simulate import simulate
-
-    db = tmp_path / "log.sqlite"
-    simulate(content, db, pupils=5, sessions=2, seed=4)
-    with sqlite3.connect(db) as con:
+def test_every_logged_event_reads_back_as_its_kind_and_tells_itself(school_log):
+    with sqlite3.connect(school_log) as con:
         rows = con.execute("select kind, payload from events").fetchall()
     seen = set()
     tellers = [CheckingTeller("nl"), CheckingTeller("en")]
