@@ -31,7 +31,7 @@ from game.journal import admin
 from game.journal.upload import Uploader
 from game.sim.simulate import simulate
 from teacher_dashboard.app import create_app
-from teacher_dashboard.auth import Secrets
+from teacher_dashboard.passwords import Secrets
 
 PUPILS = 30
 CLASS = "1B"

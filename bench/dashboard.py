@@ -135,17 +135,18 @@ def serve(db: Path) -> tuple[int, Callable[[], None], list[tuple[str, list]]]:
     from werkzeug.serving import make_server
 
     import teacher_dashboard.app as dashboard_app
-    from teacher_dashboard.auth import Secrets
+    import teacher_dashboard.db as dashboard_db
+    from teacher_dashboard.passwords import Secrets
 
     traced: list[tuple[str, list]] = []
-    plain_open = dashboard_app.open_for_reading
+    plain_open = dashboard_db.open_for_reading
 
     def open_traced(path: Path, **kwargs):
         database = plain_open(path, **kwargs)
         database._tracer = lambda sql, params: traced.append((sql, list(params or [])))
         return database
 
-    dashboard_app.open_for_reading = open_traced
+    dashboard_db.open_for_reading = open_traced
     app = dashboard_app.create_app(db, Secrets(generate_password_hash(PASSWORD), "b" * 64))
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_Quiet)
     threading.Thread(target=server.serve_forever, daemon=True).start()

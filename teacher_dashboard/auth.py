@@ -1,104 +1,73 @@
-"""The teacher's password: stored hashed next to the log, asked for on every visit.
+"""Signing in and out, and the language switch: the pages anyone may open.
 
-The hash and the session key live in `<log>.dashboard.json` (readable only by
-the owner), so each log has its own password. `DASHBOARD_PASSWORD` replaces the
-file for unattended use (a classroom machine set up by IT). Wrong passwords
-are slowed down: each failure in a row from the same address waits longer.
+Every other page needs the teacher's password (app.py's `require_sign_in`). The
+password itself (its hash, the throttle on wrong tries) is in passwords.py.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import threading
-import time
-from dataclasses import dataclass
-from pathlib import Path
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 
-from werkzeug.security import check_password_hash, generate_password_hash
+from game.text.catalogue import LANGUAGES
+from teacher_dashboard.i18n import t
+from teacher_dashboard.passwords import Throttle, password_matches
 
-MIN_PASSWORD_LENGTH = 8
-ENV_PASSWORD = "DASHBOARD_PASSWORD"
-
-
-class PasswordError(Exception):
-    """No usable password: the message says how to set one."""
-
-
-@dataclass(frozen=True)
-class Secrets:
-    password_hash: str
-    secret_key: str
+bp = Blueprint("auth", __name__)
 
 
-def secrets_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.stem + ".dashboard.json")
+def safe_next(target: str | None) -> str:
+    """Only ever send the teacher back to a page of this dashboard."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("pupils.index")
 
 
-def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordError(f"kies minstens {MIN_PASSWORD_LENGTH} tekens / "
-                            f"use at least {MIN_PASSWORD_LENGTH} characters")
+def _restart_session(*, signed_in: bool) -> None:
+    """A fresh session (a new sign-in never reuses the old one), keeping the language."""
+    lang = session.get("lang")
+    session.clear()
+    if signed_in:
+        session.permanent = True
+        session["signed_in"] = True
+    if lang:
+        session["lang"] = lang
 
 
-def save_password(db_path: Path, password: str) -> Secrets:
-    """Store a new password (hashed) for this log; a new session key signs everyone out."""
-    check_new_password(password)
-    stored = Secrets(generate_password_hash(password), secrets.token_hex(32))
-    path = secrets_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"password_hash": stored.password_hash, "secret_key": stored.secret_key}, out)
-    return stored
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    throttle: Throttle = current_app.config["THROTTLE"]
+    address = request.remote_addr or "?"
+    wrong = False
+    if request.method == "POST":
+        if password_matches(current_app.config["SECRETS"], request.form.get("password", "")):
+            throttle.succeeded(address)
+            _restart_session(signed_in=True)
+            return redirect(safe_next(request.form.get("next")))
+        throttle.failed(address)
+        wrong = True
+    return render_template("login.html", wrong=wrong, next=request.args.get("next", ""),
+                           wait=throttle.delay_for(address)), 401 if wrong else 200
 
 
-def load_secrets(db_path: Path, environ: dict[str, str] | None = None) -> Secrets | None:
-    """The password for this log: from the environment, else from its file, else None."""
-    environ = dict(os.environ) if environ is None else environ
-    path = secrets_path(db_path)
-    stored: dict[str, str] = {}
-    if path.exists():
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PasswordError(f"{path}: niet leesbaar / unreadable ({exc}); verwijder het "
-                                f"bestand en kies opnieuw een wachtwoord") from exc
-    if environ.get(ENV_PASSWORD):
-        check_new_password(environ[ENV_PASSWORD])
-        key = stored.get("secret_key") or secrets.token_hex(32)
-        return Secrets(generate_password_hash(environ[ENV_PASSWORD]), key)
-    if stored.get("password_hash") and stored.get("secret_key"):
-        return Secrets(stored["password_hash"], stored["secret_key"])
-    return None
+@bp.route("/logout", methods=["POST"])
+def logout() -> ResponseReturnValue:
+    _restart_session(signed_in=False)
+    flash(t("signed_out"))
+    return redirect(url_for("auth.login"))
 
 
-def password_matches(stored: Secrets, attempt: str) -> bool:
-    return check_password_hash(stored.password_hash, attempt)
-
-
-class Throttle:
-    """Counts failed sign-ins per address; each failure in a row waits `step` seconds more."""
-
-    def __init__(self, step: float = 1.0, longest: float = 10.0) -> None:
-        self.step = step
-        self.longest = longest
-        self._failures: dict[str, int] = {}
-        self._lock = threading.Lock()
-
-    def delay_for(self, address: str) -> float:
-        with self._lock:
-            return min(self._failures.get(address, 0) * self.step, self.longest)
-
-    def failed(self, address: str) -> float:
-        """Record a failure and wait the delay it earns; returns the seconds waited."""
-        with self._lock:
-            self._failures[address] = self._failures.get(address, 0) + 1
-            wait = min(self._failures[address] * self.step, self.longest)
-        time.sleep(wait)
-        return wait
-
-    def succeeded(self, address: str) -> None:
-        with self._lock:
-            self._failures.pop(address, None)
+@bp.route("/language/<lang>")
+def language(lang: str) -> ResponseReturnValue:
+    if lang in LANGUAGES:
+        session["lang"] = lang
+    return redirect(safe_next(request.args.get("next")))

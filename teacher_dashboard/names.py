@@ -11,24 +11,30 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from game import paths
 from game.content.dialogue import Dialogue, load_dialogue
 from game.content.errors import ContentError
 from game.content.level import Level, load_level
-from game.content.schema import LocalText
 
 
-def pick(text: LocalText | dict[str, Any] | str | None, language: str) -> str:
-    """The text in `language`, falling back to Dutch, for both models and log payloads."""
+class Bilingual(Protocol):
+    """A text in Dutch and English: content's LocalText, or a line in an event's payload."""
+
+    @property
+    def nl(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+
+
+def pick(text: Bilingual | str | None, language: str) -> str:
+    """The text in `language`, falling back to Dutch when it has no English."""
     if text is None:
         return ""
     if isinstance(text, str):
         return text
-    if isinstance(text, LocalText):
-        return text.en if language == "en" else text.nl
-    return str(text.get(language) or text.get("nl") or "")
+    return (text.en or text.nl) if language == "en" else text.nl
 
 
 @lru_cache(maxsize=32)

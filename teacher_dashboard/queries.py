@@ -1,38 +1,35 @@
 """Every question the dashboard asks the log, as parameterised SQL, in one place.
 
-The views only read: they get a read-only connection (store.open_for_reading),
-so nothing here can change a pupil's data. Changes (a name, a delete, an
-import) go through game.journal.admin and game.journal.transfer instead.
+The pages only read: they get a read-only connection (db.log()), so nothing
+here can change a pupil's data. Changes (a name, a delete, an import) go
+through game.journal.admin and game.journal.transfer; the class server's
+writes through game.journal.transfer.merge. Payloads come back as the stored
+JSON text: reading.py turns them into typed events through the registry.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-# The moments a mentor talks about; walking from room to room is left out of the story.
-STORY_KINDS: tuple[str, ...] = (
-    "level_start", "resume", "day_start", "day_end", "level_end", "quit",
-    "choice", "mood_change", "relation_change", "clue_found",
-    "lesson_on_time", "lesson_late", "lesson_missed", "lesson_cancelled",
-    "timetable_change_seen", "floor_plan_opened", "agenda_opened", "notebook_opened",
-    "homework_given", "homework_noted", "homework_planned", "homework_done",
-    "homework_handed_in", "homework_late", "accusation", "scene_start", "scene_end",
-)
-SUMMARY_KINDS: tuple[str, ...] = ("day_end", "level_end", "accusation")
+from game.events import KINDS, kinds_in_story
+from game.events.case import Accused
+from game.events.class_mode import SceneEnded
+from game.events.sitting import DayEnded
+
+# The moments a mentor talks about (the registry's story roles); walking from room to
+# room is left out. Kinds the registry does not know are read too, to be counted as
+# unreadable rather than silently lost.
+STORY_KINDS: tuple[str, ...] = kinds_in_story()
+KNOWN_KINDS: tuple[str, ...] = tuple(KINDS)
+SUMMARY_KINDS: tuple[str, ...] = (DayEnded.kind, Accused.kind)
 
 
-def _marks(values: tuple[str, ...]) -> str:
+def _marks(values: Sequence[str]) -> str:
     return ", ".join("?" for _ in values)
-
-
-def _payload(row: dict[str, Any]) -> dict[str, Any]:
-    row = dict(row)
-    row["payload"] = json.loads(row["payload"]) if row.get("payload") else {}
-    return row
 
 
 def pupils(db: Database, class_code: str | None = None) -> list[dict[str, Any]]:
@@ -61,12 +58,12 @@ def sessions_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
 
 
 def summaries_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
-    """Day summaries, level ends and accusations of all a pupil's sessions, oldest first."""
-    return [_payload(r) for r in db.query(f"""
+    """Day summaries and accusations of all a pupil's sessions, oldest first."""
+    return list(db.query(f"""
         select e.session_id, e.seq, e.kind, e.game_day, e.game_time, e.payload
         from sessions s join events e on e.session_id = s.id
         where s.pupil_id = ? and e.kind in ({_marks(SUMMARY_KINDS)})
-        order by s.started_at, e.seq""", [pupil_id, *SUMMARY_KINDS])]
+        order by s.started_at, e.seq""", [pupil_id, *SUMMARY_KINDS]))
 
 
 def session(db: Database, session_id: str) -> dict[str, Any] | None:
@@ -74,11 +71,13 @@ def session(db: Database, session_id: str) -> dict[str, Any] | None:
 
 
 def story_events(db: Database, session_id: str) -> list[dict[str, Any]]:
-    """The events of one session worth telling, in the order they happened."""
-    return [_payload(r) for r in db.query(f"""
-        select id, seq, kind, wall_time, game_day, game_time, location, payload
-        from events where session_id = ? and kind in ({_marks(STORY_KINDS)})
-        order by seq""", [session_id, *STORY_KINDS])]
+    """The events of one session worth telling (and any of a kind this dashboard does not
+    know), in the order they happened."""
+    return list(db.query(f"""
+        select id, session_id, seq, kind, wall_time, game_day, game_time, location, payload
+        from events where session_id = ?
+          and (kind in ({_marks(STORY_KINDS)}) or kind not in ({_marks(KNOWN_KINDS)}))
+        order by seq""", [session_id, *STORY_KINDS, *KNOWN_KINDS]))
 
 
 def classes(db: Database) -> list[dict[str, Any]]:
@@ -104,8 +103,8 @@ def class_aspect_sums(db: Database, class_code: str) -> list[AspectSum]:
         select s.pupil_id, j.key as aspect, sum(j.value) as total, count(*) as n
         from sessions s
         join choice_facts c on c.session_id = s.id
-        join json_each(c.aspects) j
-        where s.class_code = ?
+        join json_each(case when json_valid(c.aspects) then c.aspects else '{}' end) j
+        where s.class_code = ? and j.type = 'integer'
         group by s.pupil_id, j.key""", [class_code])]
 
 
@@ -114,16 +113,15 @@ def class_feelings(db: Database, class_code: str) -> dict[str, int]:
     rows = db.query("""
         select c.chosen as feeling, count(*) as n
         from sessions s join choice_facts c on c.session_id = s.id
-        where s.class_code = ? and c.dialogue = 'reflectie'
+        where s.class_code = ? and c.context = 'reflection'
         group by c.chosen""", [class_code])
     return {r["feeling"]: r["n"] for r in rows}
 
 
-def choices_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
-    """Every choice of a pupil with its context, from the log's `choices` view (for CSV)."""
-    return list(db.query("""
-        select c.* from choices c join sessions s on s.id = c.session_id
-        where c.pupil_id = ? order by s.started_at, c.seq""", [pupil_id]))
+def session_event_count(db: Database, session_id: str) -> int:
+    """How many events of this session the log holds (the class server counts new ones)."""
+    row = db.execute("select count(*) from events where session_id = ?", [session_id])
+    return int(row.fetchone()[0])
 
 
 def class_code(db: Database, code: str) -> dict[str, Any] | None:
@@ -143,9 +141,9 @@ def scene_progress(db: Database, class_code: str) -> list[dict[str, Any]]:
     return list(db.query("""
         select s.pupil_id, json_extract(e.payload, '$.scene') as scene,
                max(e.wall_time) as finished_at
-        from sessions s join events e on e.session_id = s.id and e.kind = 'scene_end'
-        where s.class_code = ?
-        group by s.pupil_id, scene""", [class_code]))
+        from sessions s join events e on e.session_id = s.id and e.kind = ?
+        where s.class_code = ? and json_valid(e.payload)
+        group by s.pupil_id, scene""", [SceneEnded.kind, class_code]))
 
 
 def choice_spread(db: Database, class_code: str,
@@ -154,7 +152,7 @@ def choice_spread(db: Database, class_code: str,
     return list(db.query(f"""
         select c.dialogue, c.chosen, count(*) as n
         from sessions s join choice_facts c on c.session_id = s.id
-        where s.class_code = ? and c.dialogue in ({_marks(tuple(dialogues))})
+        where s.class_code = ? and c.dialogue in ({_marks(dialogues)})
         group by c.dialogue, c.chosen""", [class_code, *dialogues]))
 
 

@@ -17,8 +17,9 @@ from typing import TextIO
 from werkzeug.serving import make_server
 
 from game.journal.store import JournalError, open_log
+from teacher_dashboard import db
 from teacher_dashboard.app import create_app
-from teacher_dashboard.auth import (
+from teacher_dashboard.passwords import (
     ENV_PASSWORD,
     PasswordError,
     Secrets,
@@ -101,4 +102,5 @@ def run(db_path: Path, host: str, port: int, *, open_browser: bool,
         pass
     finally:
         server.server_close()
+        db.close_writer(app)
     return 0

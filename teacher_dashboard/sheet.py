@@ -3,19 +3,33 @@
 Written to the pupil ("you"), because the mentor and the pupil read it side by
 side. The questions come from the reflection prompts the writers put on the
 choices the pupil made; general questions fill up to at least MIN_QUESTIONS.
+It reads the session's events as typed payloads (reading.py); rows the registry
+cannot read are left out and counted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
-from teacher_dashboard.names import LevelNames, pick
-from teacher_dashboard.timeline import Text
+from game.events import Names, Payload
+from game.events.case import Accused, ClueFound
+from game.events.homework import HomeworkHandedIn, HomeworkLate, HomeworkNoted
+from game.events.lessons import LessonLate, LessonMissed, LessonOnTime, TimetableChangeSeen
+from game.events.talking import ChoiceMade, RelationChanged
+from teacher_dashboard.names import pick
+from teacher_dashboard.reading import Reading
+from teacher_dashboard.timeline import MentorTeller, Text
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 5
 GENERAL_QUESTIONS = ("sheet_q_general_1", "sheet_q_general_2", "sheet_q_general_3")
+P = TypeVar("P", bound=Payload)
+SAID_TO_SOMEONE = frozenset({"talk", "lesson"})
+"""Choices said to a character (in a conversation or a lesson): the ones a strength, a
+moment to look at or a question comes from. Homework answers and the day's reflection
+are not."""
 
 
 @dataclass
@@ -24,83 +38,79 @@ class Sheet:
     to_look_at: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     feelings: list[str] = field(default_factory=list)
+    unreadable: int = 0
 
 
-def _aspect_sum(data: dict[str, Any]) -> int:
-    return sum(int(v) for v in (data.get("aspects") or {}).values())
+def _aspect_sum(choice: ChoiceMade) -> int:
+    return sum(choice.aspects.values())
 
 
-def _said(data: dict[str, Any], language: str) -> str:
-    said = data.get("said_before") or []
-    return pick(said[-1], language) if said else ""
+def _said(choice: ChoiceMade, language: str) -> str:
+    return pick(choice.said_before[-1], language) if choice.said_before else ""
 
 
-def build_sheet(events: list[dict[str, Any]], names: LevelNames, t: Text) -> Sheet:
-    """The sheet for one session's story events (queries.story_events)."""
+def _of(events: Sequence[Payload], kind: type[P]) -> list[P]:
+    return [e for e in events if isinstance(e, kind)]
+
+
+def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
+    """The sheet for one session's story events (queries.story_events, read)."""
+    teller = MentorTeller(names, t)
     language = names.language
-    sheet = Sheet()
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for event in events:
-        by_kind.setdefault(event["kind"], []).append(event["payload"])
-    talks = [c for c in by_kind.get("choice", [])
-             if not str(c.get("dialogue", "")).startswith(("huiswerk-", "reflectie"))]
+    sheet = Sheet(unreadable=reading.unreadable)
+    events = reading.payloads()
+    choices = _of(events, ChoiceMade)
+    talks = [c for c in choices if c.context in SAID_TO_SOMEONE]
 
-    on_time = len(by_kind.get("lesson_on_time", []))
-    late = by_kind.get("lesson_late", [])
-    missed = by_kind.get("lesson_missed", [])
+    on_time = len(_of(events, LessonOnTime))
+    late = _of(events, LessonLate)
+    missed = _of(events, LessonMissed)
     lessons = on_time + len(late) + len(missed)
     if on_time:
         sheet.strengths.append(t("sheet_on_time", on_time=on_time, lessons=lessons))
-    if by_kind.get("timetable_change_seen"):
-        sheet.strengths.append(t("sheet_changes", n=len(by_kind["timetable_change_seen"])))
-    if by_kind.get("homework_noted"):
-        sheet.strengths.append(t("sheet_homework_noted", n=len(by_kind["homework_noted"])))
-    if by_kind.get("homework_handed_in"):
-        sheet.strengths.append(t("sheet_homework_in", n=len(by_kind["homework_handed_in"])))
-    if by_kind.get("clue_found"):
-        sheet.strengths.append(t("sheet_clues", n=len(by_kind["clue_found"])))
-    if any(a.get("correct") for a in by_kind.get("accusation", [])):
+    counted = ((TimetableChangeSeen, "sheet_changes"), (HomeworkNoted, "sheet_homework_noted"),
+               (HomeworkHandedIn, "sheet_homework_in"), (ClueFound, "sheet_clues"))
+    for kind, key in counted:
+        if n := len(_of(events, kind)):
+            sheet.strengths.append(t(key, n=n))
+    if any(a.correct for a in _of(events, Accused)):
         sheet.strengths.append(t("sheet_solved"))
-    trusted = sorted({names.character(r.get("character"))
-                      for r in by_kind.get("relation_change", [])
-                      if (r.get("to") or 0) > (r.get("from") or 0)})
+    trusted = sorted({names.character(r.character) for r in _of(events, RelationChanged)
+                      if r.to > r.from_})
     if trusted:
         sheet.strengths.append(t("sheet_trust", names=", ".join(trusted)))
     for choice in sorted(talks, key=_aspect_sum, reverse=True)[:3]:
         if _aspect_sum(choice) > 0:
             sheet.strengths.append(t("sheet_kind_choice",
-                                     chosen=pick(choice.get("chosen_text"), language),
-                                     name=names.character(choice.get("character"))))
+                                     chosen=pick(choice.chosen_text, language),
+                                     name=names.character(choice.character)))
     if not sheet.strengths:
         sheet.strengths.append(t("sheet_played"))
 
     for lesson in late:
-        sheet.to_look_at.append(t("sheet_late", subject=lesson.get("subject") or
-                                  names.lesson(lesson.get("lesson")),
-                                  minutes=lesson.get("minutes_late", 0)))
-    for lesson in missed:
-        sheet.to_look_at.append(t("sheet_missed", subject=lesson.get("subject") or
-                                  names.lesson(lesson.get("lesson"))))
-    for item in by_kind.get("homework_late", []):
-        title = names.homework(item.get("homework"))
-        sheet.to_look_at.append(t("sheet_homework_late", title=title))
+        sheet.to_look_at.append(t("sheet_late", subject=lesson.subject_name(teller),
+                                  minutes=lesson.minutes_late))
+    for gone in missed:
+        sheet.to_look_at.append(t("sheet_missed", subject=gone.subject_name(teller)))
+    for item in _of(events, HomeworkLate):
+        sheet.to_look_at.append(t("sheet_homework_late", title=names.homework(item.homework)))
     hard_choices = [c for c in talks if _aspect_sum(c) < 0]
     for choice in hard_choices:
         sheet.to_look_at.append(t("sheet_choice_moment",
-                                  name=names.character(choice.get("character")),
+                                  name=names.character(choice.character),
                                   said=_said(choice, language),
-                                  chosen=pick(choice.get("chosen_text"), language)))
+                                  chosen=pick(choice.chosen_text, language)))
 
-    for choice in by_kind.get("choice", []):
-        if choice.get("dialogue") == "reflectie":
-            sheet.feelings.append(t("sheet_feeling", day=names.day(choice.get("node")),
-                                    feeling=pick(choice.get("chosen_text"), language)))
+    for choice in choices:
+        if choice.context == "reflection":
+            sheet.feelings.append(t("sheet_feeling", day=names.day(choice.about),
+                                    feeling=pick(choice.chosen_text, language)))
 
     prompts: list[str] = []
 
-    def add_prompts(choices: list[dict[str, Any]], limit: int) -> None:
-        for choice in choices:
-            prompt = pick(choice.get("reflect"), language)
+    def add_prompts(candidates: list[ChoiceMade], limit: int) -> None:
+        for choice in candidates:
+            prompt = pick(choice.reflect, language)
             if prompt and prompt not in prompts and len(prompts) < limit:
                 prompts.append(prompt)
 

@@ -1,8 +1,11 @@
 """A session told as a story: the log's events turned into lines a mentor can read aloud.
 
-Choices become cards with their whole context (what was said, the options the
-pupil saw, the one chosen, how long it took, how the character reacted), so
-the mentor can replay the moment with the pupil.
+Every event is read through the registry (reading.py) and shown by its kind's
+`story` role: a "moment" tells itself (`tell()`), a "choice" becomes a card with
+its whole context (what was said, the options the pupil saw, the one chosen, how
+long it took, how the character reacted), and "afterwards" changes (moods, trust)
+are attached to the card before them. Rows the registry cannot read are counted,
+for one note on the page, and left out.
 """
 
 from __future__ import annotations
@@ -12,14 +15,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.content.tags import ASPECTS, SKILLS
-from teacher_dashboard.names import LevelNames, pick
+from game.events import Names, Told
+from game.events.talking import ChoiceMade, SaidLine
+from teacher_dashboard.names import pick
+from teacher_dashboard.reading import Logged, Reading
 
 Text = Callable[..., str]
+"""The dashboard's catalogue lookup: t(key, **values) -> text."""
 
-# How a moment is shown: "good" (went well), "note" (worth talking about), "info".
-GOOD = "good"
-NOTE = "note"
-INFO = "info"
+
+@dataclass
+class MentorTeller:
+    """What an event kind needs to tell itself (game.events.Teller): the level's names
+    and the dashboard's texts in the teacher's language."""
+
+    names: Names
+    text: Text
+
+    def __call__(self, key: str, **values: Any) -> str:
+        return self.text(key, **values)
 
 
 @dataclass
@@ -60,6 +74,13 @@ class Entry:
     card: ChoiceCard | None = None
 
 
+@dataclass
+class Story:
+    entries: list[Entry]
+    unreadable: int = 0
+    """Events in the log that could not be read and are left out (said once on the page)."""
+
+
 def aspect_label(aspect: str, language: str) -> str:
     if aspect not in ASPECTS:
         return aspect
@@ -74,159 +95,78 @@ def skill_label(skill: str, language: str) -> str:
     return en if language == "en" else nl
 
 
-def tell(events: list[dict[str, Any]], names: LevelNames, t: Text, *,
-         skill: str | None = None, aspect: str | None = None) -> list[Entry]:
+def unreadable_note(count: int, t: Text) -> str:
+    """The one line that says how many events were skipped ("" when none were)."""
+    if count <= 0:
+        return ""
+    return t("ev_unreadable") if count == 1 else t("ev_unreadable_many", n=count)
+
+
+def tell(reading: Reading, names: Names, t: Text, *, skill: str | None = None,
+         aspect: str | None = None) -> Story:
     """The story of one session. With a skill or aspect filter, only the matching choices."""
-    language = names.language
+    teller = MentorTeller(names, t)
+    filtered = bool(skill or aspect)
     entries: list[Entry] = []
     last_card: ChoiceCard | None = None
-    for event in events:
-        kind, data = event["kind"], event["payload"]
-        if kind in ("mood_change", "relation_change"):
-            change = _change_text(kind, data, names, t)
+    for logged in reading.events:
+        event = logged.payload
+        if event.story == "afterwards":
+            told = event.tell(teller)
+            if told is None:
+                continue
             if last_card is not None:
-                last_card.afterwards.append(change)
-            elif not (skill or aspect):
-                entries.append(_entry(event, names, kind, INFO, change))
+                last_card.afterwards.append(told.text)
+            elif not filtered:
+                entries.append(_entry(logged, names, told))
             continue
         last_card = None
-        if kind == "choice":
-            if skill and skill not in (data.get("skills") or []):
+        if event.story == "choice" and isinstance(event, ChoiceMade):
+            if skill and skill not in event.skills:
                 continue
-            if aspect and aspect not in (data.get("aspects") or {}):
+            if aspect and aspect not in event.aspects:
                 continue
-            card = _card(data, names, t, language)
-            last_card = card
-            entries.append(_entry(event, names, kind, INFO, _choice_title(data, names, t),
-                                  card))
+            last_card = _card(event, teller)
+            entries.append(_entry(logged, names, event.tell(teller), last_card))
             continue
-        if skill or aspect:
+        if filtered or event.story == "hidden":
             continue
-        told = _moment(kind, data, names, t)
+        told = event.tell(teller)
         if told is not None:
-            entries.append(_entry(event, names, kind, *told))
-    return entries
+            entries.append(_entry(logged, names, told))
+    return Story(entries, reading.unreadable)
 
 
-def _entry(event: dict[str, Any], names: LevelNames, kind: str, tone: str, text: str,
+def _entry(logged: Logged, names: Names, told: Told,
            card: ChoiceCard | None = None) -> Entry:
-    return Entry(names.day(event.get("game_day")), event.get("game_time") or "", kind, tone,
-                 text, card)
+    return Entry(names.day(logged.game_day), logged.game_time or "", logged.payload.kind,
+                 told.tone, told.text, card)
 
 
-def _speaker(speaker: str, names: LevelNames, t: Text) -> str:
+def speaker_name(speaker: str, teller: MentorTeller) -> str:
     if speaker in ("player", "pupil"):
-        return t("speaker_pupil")
+        return teller("speaker_pupil")
     if speaker in ("game", "task"):
-        return t("speaker_game")
-    return names.character(speaker)
+        return teller("speaker_game")
+    return teller.names.character(speaker)
 
 
-def _lines(raw: list[dict[str, Any]] | None, names: LevelNames, t: Text) -> list[Line]:
-    return [Line(_speaker(line.get("speaker", ""), names, t), pick(line, names.language))
-            for line in raw or []]
+def _lines(said: list[SaidLine], teller: MentorTeller) -> list[Line]:
+    language = teller.names.language
+    return [Line(speaker_name(line.speaker, teller), pick(line, language)) for line in said]
 
 
-def _card(data: dict[str, Any], names: LevelNames, t: Text, language: str) -> ChoiceCard:
-    chosen_id = data.get("chosen")
-    options = [(pick(o, language), o.get("id") == chosen_id) for o in data.get("options") or []]
+def _card(choice: ChoiceMade, teller: MentorTeller) -> ChoiceCard:
+    language = teller.names.language
     return ChoiceCard(
-        dialogue=str(data.get("dialogue") or ""),
-        character=_speaker(data.get("character") or "", names, t),
-        said_before=_lines(data.get("said_before"), names, t),
-        options=options,
-        chosen=pick(data.get("chosen_text"), language),
-        seconds=round((data.get("response_ms") or 0) / 1000, 1),
-        aspects=[Tag(a, aspect_label(a, language), int(v))
-                 for a, v in (data.get("aspects") or {}).items()],
-        skills=[Tag(s, skill_label(s, language)) for s in data.get("skills") or []],
-        reflect=pick(data.get("reflect"), language),
-        reaction=_lines(data.get("reaction"), names, t),
+        dialogue=choice.dialogue,
+        character=speaker_name(choice.character, teller),
+        said_before=_lines(choice.said_before, teller),
+        options=[(pick(o, language), o.id == choice.chosen) for o in choice.options],
+        chosen=pick(choice.chosen_text, language),
+        seconds=round(choice.response_ms / 1000, 1),
+        aspects=[Tag(a, aspect_label(a, language), v) for a, v in choice.aspects.items()],
+        skills=[Tag(s, skill_label(s, language)) for s in choice.skills],
+        reflect=pick(choice.reflect, language),
+        reaction=_lines(choice.reaction, teller),
     )
-
-
-def _choice_title(data: dict[str, Any], names: LevelNames, t: Text) -> str:
-    dialogue = str(data.get("dialogue") or "")
-    if dialogue == "reflectie":
-        return t("ev_choice_reflection")
-    if dialogue.startswith("huiswerk-"):
-        return t("ev_choice_homework", title=names.homework(dialogue.removeprefix("huiswerk-")))
-    if dialogue.startswith("les-"):
-        return t("ev_choice_lesson", subject=names.lesson(dialogue.removeprefix("les-")))
-    return t("ev_choice_talk", name=names.character(data.get("character")))
-
-
-def _change_text(kind: str, data: dict[str, Any], names: LevelNames, t: Text) -> str:
-    name = names.character(data.get("character"))
-    if kind == "mood_change":
-        return t("ev_mood", name=name, mood=t(f"mood_{data.get('to', 'neutral')}"))
-    up = (data.get("to") or 0) > (data.get("from") or 0)
-    return t("ev_trust_up" if up else "ev_trust_down", name=name)
-
-
-def _moment(kind: str, data: dict[str, Any], names: LevelNames,
-            t: Text) -> tuple[str, str] | None:
-    """(tone, text) for every moment worth telling, or None to leave it out."""
-    subject = data.get("subject") or names.lesson(data.get("lesson"))
-    room = data.get("room") or ""
-    homework = names.homework(data.get("homework"))
-    match kind:
-        case "level_start":
-            return INFO, t("ev_level_start", level=names.title(data.get("level", "")))
-        case "resume":
-            return INFO, t("ev_resume", day=names.day(data.get("day")))
-        case "day_start":
-            return INFO, t("ev_day_start", day=names.day(data.get("day")))
-        case "day_end":
-            return INFO, t("ev_day_end", on_time=data.get("on_time", 0),
-                           lessons=data.get("lessons", 0), clues=data.get("clues", 0))
-        case "level_end":
-            return (GOOD, t("ev_level_solved")) if data.get("solved") else \
-                (INFO, t("ev_level_unsolved"))
-        case "quit":
-            return INFO, t("ev_quit")
-        case "lesson_on_time":
-            return GOOD, t("ev_on_time", subject=subject, room=room)
-        case "lesson_late":
-            return NOTE, t("ev_late", subject=subject, room=room,
-                           minutes=data.get("minutes_late", 0))
-        case "lesson_missed":
-            return NOTE, t("ev_missed", subject=subject, room=room)
-        case "lesson_cancelled":
-            return INFO, t("ev_cancelled", subject=subject)
-        case "timetable_change_seen":
-            via = data.get("via") or "talk"
-            return GOOD, t("ev_change_seen", change=names.change(data.get("change")),
-                           via=t(f"via_{via}"))
-        case "floor_plan_opened":
-            return INFO, t("ev_floor_plan")
-        case "agenda_opened":
-            return INFO, t("ev_agenda")
-        case "notebook_opened":
-            return INFO, t("ev_notebook")
-        case "homework_given":
-            return INFO, t("ev_homework_given", title=homework)
-        case "homework_noted":
-            return GOOD, t("ev_homework_noted", title=homework)
-        case "homework_planned":
-            return GOOD, t("ev_homework_planned", title=homework,
-                           slot=t(f"slot_{data.get('slot', 'vanavond')}"))
-        case "homework_done":
-            return GOOD, t("ev_homework_done", title=homework)
-        case "homework_handed_in":
-            return GOOD, t("ev_homework_handed_in", title=homework)
-        case "homework_late":
-            return NOTE, t("ev_homework_late", title=homework)
-        case "clue_found":
-            return GOOD, t("ev_clue", clue=names.clue(data.get("clue")))
-        case "scene_start":
-            return INFO, t("ev_scene_start", number=data.get("number", ""),
-                           title=names.scene_title(data.get("scene")))
-        case "scene_end":
-            return GOOD, t("ev_scene_end", number=data.get("number", ""),
-                           question=pick(data.get("think_about"), names.language))
-        case "accusation":
-            name = names.character(data.get("suspect"))
-            return (GOOD, t("ev_accused_right", name=name)) if data.get("correct") else \
-                (NOTE, t("ev_accused_wrong", name=name))
-    return None

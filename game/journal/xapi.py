@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from game import __version__
-from game.events import UnknownKind, kind_class
+from game.events import UnknownKind, kind_class, parse
 
 XAPI_VERSION = "1.0.3"
 DEFAULT_HOME = "https://alien-op-school.invalid"
@@ -37,15 +37,30 @@ def verb_for(kind: str) -> dict[str, Any]:
 
 def statements(pupil: str, sessions: list[dict[str, Any]], events: list[dict[str, Any]],
                *, home: str = DEFAULT_HOME) -> list[dict[str, Any]]:
+    """One statement per readable event; a row its kind cannot read is left out (an LRS
+    should never get half a statement), the rest of the export goes on."""
     by_id = {s["id"]: s for s in sessions}
     actor = {"objectType": "Agent", "account": {"homePage": home, "name": pupil}}
-    return [statement(actor, by_id[e["session_id"]], e) for e in events]
+    out = []
+    for event in events:
+        payload = readable(event)
+        if payload is not None and event.get("session_id") in by_id:
+            out.append(statement(actor, by_id[event["session_id"]], event, payload))
+    return out
 
 
-def statement(actor: dict[str, Any], session: dict[str, Any],
-              event: dict[str, Any]) -> dict[str, Any]:
-    payload = json.loads(event["payload"]) if isinstance(event["payload"], str) \
-        else event["payload"]
+def readable(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's payload checked by its kind (game/events), or None when it cannot be."""
+    try:
+        raw = event["payload"]
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return parse(str(event["kind"]), data).data()
+    except (ValueError, TypeError, KeyError, UnknownKind):
+        return None
+
+
+def statement(actor: dict[str, Any], session: dict[str, Any], event: dict[str, Any],
+              payload: dict[str, Any]) -> dict[str, Any]:
     kind = event["kind"]
     level = session["level"]
     context_ext = {

@@ -1,0 +1,78 @@
+"""Gegevens: import a pupil's export, export a pupil in any format of the registry
+(game/journal/exports.py), and delete a pupil with all their data (AVG)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from game.journal import admin, transfer
+from game.journal.exports import EXPORTS, export_pupil
+from game.journal.store import JournalError
+from teacher_dashboard import db, queries
+from teacher_dashboard.i18n import t
+
+bp = Blueprint("data", __name__)
+IMPORT_SUFFIXES = (".db", *(f.suffix for f in EXPORTS.values() if f.importable))
+"""What the import takes: the formats the registry says read back, and a plain .db."""
+
+
+@bp.route("/data")
+def index() -> str:
+    return render_template("data.html", pupils=queries.pupils(db.log()),
+                           formats=list(EXPORTS.values()), importable=IMPORT_SUFFIXES)
+
+
+@bp.route("/data/import", methods=["POST"])
+def import_file() -> ResponseReturnValue:
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        flash(t("import_nothing"), "problem")
+        return redirect(url_for("data.index"))
+    suffix = Path(upload.filename).suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        flash(t("import_wrong_type", name=upload.filename), "problem")
+        return redirect(url_for("data.index"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        upload.save(path)
+        try:
+            result = transfer.import_file(path, db.path())
+        except JournalError as exc:
+            message = str(exc).replace(str(path), upload.filename)
+            flash(t("import_failed", message=message), "problem")
+            return redirect(url_for("data.index"))
+    flash(t("import_done", name=upload.filename, pupils=result.pupils,
+            sessions=result.sessions, events=result.events))
+    return redirect(url_for("data.index"))
+
+
+@bp.route("/data/export")
+def export() -> Response:
+    """One pupil's data as a download, in a format of the export registry."""
+    pupil_id = request.args.get("pupil", "")
+    fmt = EXPORTS.get(request.args.get("format", "csv"))
+    if fmt is None or queries.pupil(db.log(), pupil_id) is None:
+        abort(404, t("unknown_pupil", pupil=pupil_id))
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in pupil_id)
+    filename = f"{safe}{fmt.suffix}"
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / filename
+        export_pupil(db.path(), pupil_id, out, fmt.name)
+        body = out.read_bytes()
+    return Response(body, mimetype=fmt.mimetype, headers={
+        "Content-Disposition": f"attachment; filename={filename}"})
+
+
+@bp.route("/data/delete", methods=["POST"])
+def delete() -> ResponseReturnValue:
+    pupil_id = request.form.get("pupil", "")
+    if request.form.get("confirm", "").strip() != pupil_id:
+        flash(t("delete_confirm_mismatch", pupil=pupil_id), "problem")
+        return redirect(url_for("data.index"))
+    gone = admin.delete_pupil(db.path(), pupil_id)
+    flash(t("deleted", pupil=gone.pupil, sessions=gone.sessions, events=gone.events))
+    return redirect(url_for("data.index"))

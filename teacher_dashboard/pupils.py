@@ -1,0 +1,114 @@
+"""The pupils: the list, one pupil's sessions and story, the real name, and the
+conversation sheet of a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from game.content.tags import ASPECTS, SKILLS
+from game.events.case import Accused
+from game.events.sitting import DayEnded
+from game.journal import admin
+from teacher_dashboard import db, queries
+from teacher_dashboard.i18n import language, t
+from teacher_dashboard.names import LevelNames
+from teacher_dashboard.reading import read
+from teacher_dashboard.sheet import Sheet, build_sheet
+from teacher_dashboard.timeline import Story, aspect_label, skill_label, tell, unreadable_note
+
+bp = Blueprint("pupils", __name__)
+
+
+@bp.route("/")
+def index() -> str:
+    class_code = request.args.get("class") or None
+    return render_template("pupils.html", pupils=queries.pupils(db.log(), class_code),
+                           class_code=class_code, classes=queries.classes(db.log()))
+
+
+@dataclass
+class SessionRow:
+    row: dict[str, Any]
+    level: str
+    days: int = 0
+    lessons: int = 0
+    on_time: int = 0
+    clues: int = 0
+    solved: bool = False
+
+
+def session_rows(pupil_id: str) -> list[SessionRow]:
+    """The pupil's sessions, newest first, with what their day summaries counted."""
+    rows = {r["id"]: SessionRow(r, LevelNames(r["level"], language()).title(r["level"]))
+            for r in queries.sessions_of(db.log(), pupil_id)}
+    for logged in read(queries.summaries_of(db.log(), pupil_id)).events:
+        row = rows.get(logged.session_id or "")
+        event = logged.payload
+        if row is None:
+            continue
+        if isinstance(event, DayEnded):
+            row.days += 1
+            row.lessons += event.lessons
+            row.on_time += event.on_time
+            row.clues = max(row.clues, event.clues)
+        elif isinstance(event, Accused) and event.correct:
+            row.solved = True
+    return list(rows.values())
+
+
+@bp.route("/pupil/<path:pupil_id>")
+def pupil(pupil_id: str) -> str:
+    found = queries.pupil(db.log(), pupil_id)
+    if found is None:
+        abort(404, t("unknown_pupil", pupil=pupil_id))
+    sessions = session_rows(pupil_id)
+    chosen_id = request.args.get("session") or (sessions[0].row["id"] if sessions else None)
+    chosen = next((s for s in sessions if s.row["id"] == chosen_id), None)
+    skill = request.args.get("skill") if request.args.get("skill") in SKILLS else None
+    aspect = request.args.get("aspect") if request.args.get("aspect") in ASPECTS else None
+    story = Story([])
+    if chosen is not None:
+        names = LevelNames(chosen.row["level"], language())
+        story = tell(read(queries.story_events(db.log(), chosen.row["id"])), names, t,
+                     skill=skill, aspect=aspect)
+    return render_template(
+        "pupil.html", pupil=found, sessions=sessions, chosen=chosen, entries=story.entries,
+        unreadable=unreadable_note(story.unreadable, t), skill=skill, aspect=aspect,
+        skills=[(s, skill_label(s, language())) for s in SKILLS],
+        aspects=[(a, aspect_label(a, language())) for a in ASPECTS])
+
+
+@bp.route("/pupil-name", methods=["POST"])
+def name() -> ResponseReturnValue:
+    pupil_id = request.form.get("pupil", "")
+    admin.set_display_name(db.path(), pupil_id, request.form.get("name", ""))
+    flash(t("name_saved"))
+    return redirect(url_for("pupils.pupil", pupil_id=pupil_id))
+
+
+def _sheet_parts(session_id: str) -> tuple[dict[str, Any], dict[str, Any], Sheet]:
+    found = queries.session(db.log(), session_id)
+    if found is None:
+        abort(404, t("unknown_session"))
+    pupil_row = queries.pupil(db.log(), found["pupil_id"]) or {"id": found["pupil_id"]}
+    names = LevelNames(found["level"], language())
+    return found, pupil_row, build_sheet(read(queries.story_events(db.log(), session_id)),
+                                         names, t)
+
+
+@bp.route("/session/<session_id>/sheet", methods=["GET", "POST"])
+def sheet(session_id: str) -> ResponseReturnValue:
+    """The conversation sheet; POST downloads it as text with the agreements typed in."""
+    found, pupil_row, built = _sheet_parts(session_id)
+    if request.method == "POST":
+        text = render_template("sheet.txt", session_row=found, pupil=pupil_row, sheet=built,
+                               agreements=request.form.get("agreements", "").strip())
+        stamp = (found["started_at"] or "")[:10]
+        return Response(text, mimetype="text/plain; charset=utf-8", headers={
+            "Content-Disposition": f"attachment; filename=gesprek-{stamp}.txt"})
+    return render_template("sheet.html", session_row=found, pupil=pupil_row, sheet=built,
+                           unreadable=unreadable_note(built.unreadable, t))
