@@ -18,7 +18,7 @@ import pygame
 from game import input as keys
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
-from game.input import HeldKeys
+from game.input import HeldKeys, PressedKeys
 from game.journal.journal import Journal
 from game.options import Options
 from game.saves import SaveStore
@@ -51,6 +51,7 @@ class App:
         self.texts = Texts(self.settings["language"], key_labels=keys.key_labels)
         self.sound = Sounds()
         self.held = HeldKeys()
+        self.pressed = PressedKeys()
         self.stack: list[Scene] = []
         self.running = True
         self.frame = 0
@@ -240,6 +241,8 @@ class App:
                     self.quit()
                     break
                 self.held.handle(event)
+                if self.pressed.is_repeat(event):
+                    continue  # a held key is one press, on every screen
                 if self.top:
                     self.top.handle(event)
             for _ in range(steps):

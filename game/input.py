@@ -88,6 +88,26 @@ def is_click(event: pygame.event.Event) -> bool:
     return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
 
 
+class PressedKeys:
+    """Every key that is down now, so a key held down (or auto-repeated by the system)
+    counts as one press: holding Enter never picks answers or accuses over and over."""
+
+    def __init__(self) -> None:
+        self.down: set[int] = set()
+
+    def is_repeat(self, event: pygame.event.Event) -> bool:
+        """Note this event; True for a KEYDOWN of a key that is already down."""
+        if event.type == pygame.KEYDOWN:
+            repeat = event.key in self.down
+            self.down.add(event.key)
+            return repeat
+        if event.type == pygame.KEYUP:
+            self.down.discard(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.down.clear()
+        return False
+
+
 class HeldKeys:
     """Which movement keys are down, tracked from events (scripted input posts events too)."""
 

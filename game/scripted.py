@@ -104,7 +104,7 @@ class WalkTo(Step):
         if step is None:
             self._hold(None)
             return True
-        self._hold(DIRECTION_KEYS[step])
+        self._hold(DIRECTION_KEYS.get(step))  # (0, 0): keys let go for a fresh step
         return False
 
     def _hold(self, key: int | None) -> None:

@@ -52,11 +52,14 @@ def main() -> None:
             conversation = school.world.talk(npc)
             if conversation is not None:
                 app.open("dialogue", world=school.world, conversation=conversation)
-        elif isinstance(top, DialogueScene):
-            key = pygame.K_1 if top.conversation.at_choice else pygame.K_RETURN
+        else:  # a conversation: answer 1; any card (a clue found): read on with Enter
+            at_choice = isinstance(top, DialogueScene) and top.conversation.at_choice
+            key = pygame.K_1 if at_choice else pygame.K_RETURN
             for kind in (pygame.KEYDOWN, pygame.KEYUP):
                 pygame.event.post(pygame.event.Event(kind, key=key, mod=0, unicode="",
                                                      scancode=0))
+        if not app.running:
+            break
         app.run(max_frames=app.frame + 1)
 
 

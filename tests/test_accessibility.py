@@ -189,7 +189,7 @@ def test_help_says_what_to_do_next(make_app):
 
     world = app.session.world
     room = world.map.rooms["2.14"]
-    values = {"subject": "Taal", "time": "08:30", "room": room.label.nl,
+    values = {"subject": "Taal", "time": "08:30", "room": room.named("nl"),
               "floor": app.texts.floor(room.floor)}
     first = next_steps(app, world)[0]
     assert first == app.texts("help_go_to", **values)
@@ -211,8 +211,9 @@ def test_goal_and_keys_stay_on_screen_with_the_largest_text(make_app):
     assert school.goal_width <= school.goal_bar.w - 36
 
 
-def _placeholders(text: str) -> set[str]:
-    return set(re.findall(r"{(\w+)}", text))
+def _placeholders(entry: str | dict[str, str]) -> set[str]:
+    forms = entry.values() if isinstance(entry, dict) else [entry]
+    return {name for form in forms for name in re.findall(r"{(\w+)}", form)}
 
 
 def test_every_text_has_the_same_blanks_in_both_languages():
@@ -225,3 +226,4 @@ def test_every_text_has_the_same_blanks_in_both_languages():
         assert set(nl) == set(en)
         for key in nl:
             assert _placeholders(nl[key]) == _placeholders(en[key]), key
+            assert isinstance(nl[key], dict) == isinstance(en[key], dict), key

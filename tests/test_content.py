@@ -287,4 +287,7 @@ def test_ui_catalogues_are_complete(key):
 
     nl, en = load_catalogue("nl"), load_catalogue("en")
     assert set(nl) == set(en)
-    assert all(v.strip() for v in (nl if key == "nl" else en).values())
+    for entry in (nl if key == "nl" else en).values():
+        forms = entry.values() if isinstance(entry, dict) else [entry]
+        assert all(form.strip() and "(en)" not in form and "(s)" not in form
+                   for form in forms)

@@ -100,11 +100,18 @@ def test_playing_a_conversation_through_the_real_loop(make_app):
     run_script(app, [Press(pygame.K_2), Wait(120)])  # tease her
     assert scene.conversation.line is not None and scene.conversation.line.emotion == "angry"
     assert app.session is not None and app.session.world.state.mood("kim") == "angry"
+    # Nothing is highlighted until an arrow is pressed: Enter alone answers nothing.
+    run_script(app, [Press(pygame.K_RETURN), Wait(2), Press(pygame.K_RETURN), Wait(2)])
+    assert scene.conversation.at_choice and scene.selected is None
     # Arrows + Enter pick the second option: walk away.
-    run_script(app, [Press(pygame.K_RETURN), Wait(2), Press(pygame.K_DOWN),
-                     Press(pygame.K_RETURN), Wait(2)])
+    run_script(app, [Press(pygame.K_DOWN), Press(pygame.K_DOWN), Press(pygame.K_RETURN),
+                     Wait(2)])
     assert isinstance(app.top, SchoolScene)
-    run_script(app, [Press(pygame.K_e), Wait(120)])
+    # Walked away means walked away: the same key right after does not start it again ...
+    run_script(app, [Press(pygame.K_e), Wait(30)])
+    assert isinstance(app.top, SchoolScene)
+    # ... but a little later she is there to talk to, and still angry.
+    run_script(app, [Wait(60 * 5), Press(pygame.K_e), Wait(120)])
     assert isinstance(app.top, DialogueScene) and app.top.conversation.node_id == "boos"
 
 

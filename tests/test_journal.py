@@ -255,7 +255,7 @@ def test_killing_the_game_mid_play_keeps_every_committed_choice(tmp_path):
     import signal
     import subprocess
     import sys
-    import time
+    import threading
     from pathlib import Path
 
     db = tmp_path / "journal.sqlite"
@@ -265,13 +265,15 @@ def test_killing_the_game_mid_play_keeps_every_committed_choice(tmp_path):
         proc = subprocess.Popen([sys.executable, str(player), str(tmp_path / "data"), str(db)],
                                 stdout=subprocess.PIPE, text=True, env=env)
         reported = 0
-        deadline = time.monotonic() + 60
-        while reported < target and time.monotonic() < deadline:
+        watchdog = threading.Timer(60, proc.kill)  # a game that stops talking fails, not hangs
+        watchdog.start()
+        while reported < target:
             line = proc.stdout.readline()
             if not line:
                 break
             if line.startswith("CHOICE "):
                 reported = int(line.split()[1])
+        watchdog.cancel()
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert reported >= target, "the game stopped making choices"

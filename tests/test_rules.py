@@ -191,8 +191,11 @@ def test_the_day_decides_bells_arrivals_misses_and_the_end():
                                                                               "bell:a"]), None)
     assert [type(d).__name__ for d in missed][:1] == ["Settle"]
     everything = PupilState(lessons={"a": "on_time", "b": "on_time"})
-    end = school_day.decide(DAY, 11 * 60 + 30, None, everything, None)
-    assert kinds_of(end) == ["Settle", "EndDay"]  # c cancelled, then the day is over
+    assert kinds_of(school_day.decide(DAY, 11 * 60 + 30, None, everything, None)) == ["Settle"]
+    everything.lessons["c"] = "cancelled"
+    assert school_day.lessons_over(DAY, 11 * 60 + 30, everything)  # free time until 12:00
+    assert school_day.decide(DAY, 11 * 60 + 30, None, everything, None) == []
+    assert kinds_of(school_day.decide(DAY, 12 * 60, None, everything, None)) == ["EndDay"]
 
 
 def test_the_door_of_the_old_room_and_the_notice_board_tell_a_change():

@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 T = 32
 FLOOR_W, FLOOR_H, GAP = 40, 30, 4
 FLOORS = 3
+# Arriving by the stairs puts the pupil five tiles from the stairs back, so a key still
+# held from the walk up does not carry them straight down again.
+ARRIVE = 31
 MAP_W, MAP_H = FLOORS * FLOOR_W + (FLOORS - 1) * GAP, FLOOR_H
 CORRIDOR = (1, 11, 38, 6)  # x, y, w, h in floor-local tiles, walls included
 NORTH_Y, NORTH_H = 1, 11
@@ -367,11 +370,11 @@ def write_tmx(path: Path) -> None:
     for floor in range(FLOORS):
         ox = floor * (FLOOR_W + GAP)
         if floor > 0:
-            obj("spawns", f"aankomst-{floor}-van-onder", (ox + 34) * T + T / 2, 15 * T + T / 2,
-                None, None, {"facing": "left"})
+            obj("spawns", f"aankomst-{floor}-van-onder", (ox + ARRIVE) * T + T / 2,
+                15 * T + T / 2, None, None, {"facing": "left"})
         if floor < FLOORS - 1:
-            obj("spawns", f"aankomst-{floor}-van-boven", (ox + 34) * T + T / 2, 12 * T + T / 2,
-                None, None, {"facing": "left"})
+            obj("spawns", f"aankomst-{floor}-van-boven", (ox + ARRIVE) * T + T / 2,
+                12 * T + T / 2, None, None, {"facing": "left"})
     obj("spawns", "start", (entrance.x + entrance.w // 2) * T, (entrance.y + 8) * T + T / 2,
         None, None, {"facing": "up"})
     for cid, rid, dx, dy in CHARACTERS:

@@ -119,7 +119,7 @@ def class_shots(out: Path, language: str, tmp: Path) -> None:
     from game.scenes.dialogue import DialogueScene
     from game.scripted import WalkTo
     from teacher_dashboard.app import create_app
-    from teacher_dashboard.auth import save_password
+    from teacher_dashboard.passwords import save_password
 
     teacher_db = tmp / "leraar.sqlite"
     admin.open_class(teacher_db, "1B")

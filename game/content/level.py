@@ -46,10 +46,17 @@ class Lesson(Strict):
     start: ClockTime
     end: ClockTime
     subject: LocalText
+    """As the timetable shows it: "Wiskunde", "Mentorles"."""
+    subject_in_text: LocalText | None = None
+    """As a sentence says it, when that differs: "de mentorles" ("the mentor lesson")."""
     room: Id
     teacher: Id
     on_time: list[EffectField] = Field(default_factory=list)
     """What happens when the pupil is in the room when the bell goes (e.g. a clue)."""
+
+    def subject_named(self, language: str) -> str:
+        """The subject in a sentence: "Je volgende les is de mentorles"."""
+        return (self.subject_in_text or self.subject).get(language)
 
     @model_validator(mode="after")
     def _ordered(self) -> Lesson:
@@ -86,6 +93,8 @@ class Day(Strict):
     end: ClockTime
     lessons: list[Lesson]
     changes: list[Change] = Field(default_factory=list)
+    absent: list[Id] = Field(default_factory=list)
+    """Characters not at school that day (ill, on a trip): they are not in the building."""
 
 
 class Clue(Strict):

@@ -37,6 +37,10 @@ class Rect:
         return self.x + self.w / 2, self.y + self.h / 2
 
 
+CLASSROOM_KINDS = ("classroom", "lab", "art", "music", "computer")
+"""Rooms called by their number in a sentence: "in lokaal 2.14"."""
+
+
 @dataclass(frozen=True)
 class Room:
     id: str
@@ -44,6 +48,13 @@ class Room:
     floor: int
     kind: str
     rect: Rect
+
+    def named(self, language: str) -> str:
+        """The room as a sentence names it: "lokaal 2.14", "de gymzaal", "the gym"."""
+        if self.kind in CLASSROOM_KINDS:
+            return f"lokaal {self.id}" if language == "nl" else f"room {self.id}"
+        label = self.label.get(language)
+        return f"de {label.lower()}" if language == "nl" else f"the {label.lower()}"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ class PupilState:
     bells: list[str] = field(default_factory=list)  # "warn:<lesson>" and "bell:<lesson>" rung
     accusations: list[dict[str, Any]] = field(default_factory=list)
     solved: bool = False
+    kind_acts: dict[str, int] = field(default_factory=dict)  # day -> kind choices that day
+    calm_days: list[str] = field(default_factory=list)  # days the pupil took a quiet moment
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)

@@ -30,9 +30,12 @@ class CardScene(Scene):
         self.app.pop()
 
     def update(self, dt: float) -> None:
-        """With time pressure on, the school clock runs on while the pupil looks things up."""
-        if self.world is not None and self.world.time_pressure:
+        """With time pressure on, the school clock runs on while the pupil looks things up;
+        without it only real time passes (how long an answer took still counts)."""
+        if self.world.time_pressure:
             self.world.update(dt)
+        else:
+            self.world.think(dt)
 
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_key(event, keys.BACK_KEYS) or (
@@ -60,35 +63,53 @@ class CardScene(Scene):
         raise NotImplementedError
 
 
-def option_rows(surface: pygame.Surface, labels: list[str], selected: int, x: int, y: int,
-                width: int, size: int = 32, row: int = 50) -> list[pygame.Rect]:
-    """Numbered, highlighted rows (choices); returns their rects for the mouse."""
+def step(selected: int | None, count: int, by: int) -> int:
+    """Arrows move the highlight; from nothing highlighted, down picks the first and up
+    the last."""
+    if selected is None:
+        return 0 if by > 0 else count - 1
+    return (selected + by) % count
+
+
+def option_rows(surface: pygame.Surface, labels: list[str], selected: int | None, x: int,
+                y: int, width: int, size: int = 32, row: int = 50,
+                first_number: int = 1) -> list[pygame.Rect]:
+    """Numbered rows to choose from, the highlighted one filled; a label too long for
+    its row wraps and the row grows. Returns the rows' rects for the mouse."""
     rects = []
+    line_h = look.line_height(size)
     for i, label in enumerate(labels):
-        rect = pygame.Rect(x, y + i * (row + 8), width, row)
+        lines = look.wrap(f"{first_number + i}.  {label}", size, width - 32)
+        height = max(row, look.font(size).get_height() + 12, len(lines) * line_h + 16)
+        rect = pygame.Rect(x, y, width, height)
         chosen = i == selected
         pygame.draw.rect(surface, look.ACCENT if chosen else look.ACCENT_SOFT, rect,
                          border_radius=10)
         colour = look.PAPER if chosen else look.INK
-        surface.blit(look.text(f"{i + 1}.  {label}", size, colour),
-                     (rect.x + 16, rect.centery - size // 3))
+        text_h = (len(lines) - 1) * line_h + look.font(size).get_height()
+        look.blit_lines(surface, lines, size, rect.x + 16, rect.y + (height - text_h) // 2,
+                        colour)
         rects.append(rect)
+        y += height + 8
     return rects
 
 
-def pick(event: pygame.event.Event, count: int, selected: int,
-         rects: list[pygame.Rect]) -> tuple[int, bool]:
-    """Arrows, number keys, Enter and the mouse over rows: (selected, confirmed)."""
+def pick(event: pygame.event.Event, count: int, selected: int | None,
+         rects: list[pygame.Rect]) -> tuple[int | None, bool]:
+    """Arrows, number keys, Enter and the mouse over rows: (selected, confirmed).
+
+    Enter confirms only a highlighted row: where nothing is highlighted at first (an
+    answer to a question), Enter alone never chooses."""
     if count == 0:
         return selected, False
     if keys.is_key(event, keys.action_keys("down") | keys.action_keys("right")):
-        return (selected + 1) % count, False
+        return step(selected, count, 1), False
     if keys.is_key(event, keys.action_keys("up") | keys.action_keys("left")):
-        return (selected - 1) % count, False
+        return step(selected, count, -1), False
     if keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < count:
         return keys.NUMBER_KEYS[event.key], True
     if keys.is_key(event, keys.CONFIRM_KEYS):
-        return selected, True
+        return selected, selected is not None
     if event.type == pygame.MOUSEMOTION:
         for i, rect in enumerate(rects):
             if rect.collidepoint(event.pos):

@@ -14,6 +14,7 @@ from game.journal.upload import Uploader
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
 from game.ui import look
+from game.world.case import clue_statement
 from game.world.homework import open_homework
 from game.world.reflection import Said
 from game.world.world import World
@@ -26,20 +27,22 @@ class ReflectionScene(CardScene):
     def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
         self.summary = world.day_summary()
-        self.selected = 0
+        self.selected: int | None = None  # how the day went: nothing chosen in advance
         self.rects: list[pygame.Rect] = []
+        self.shown_at = world.real_time
 
     def title(self) -> str:
         return self.app.texts("reflect_title", day=self.world.day.title.get(
             self.app.texts.language))
 
     def hint(self) -> str:
-        return self.app.texts("accuse_hint")
+        return self.app.texts("choose_hint")
 
     def handle(self, event: pygame.event.Event) -> None:
         self.selected, confirmed = pick(event, len(FEELINGS), self.selected, self.rects)
-        if confirmed:
-            self.world.reflect_feeling(FEELINGS[self.selected])
+        if confirmed and self.selected is not None:
+            thought = int(round((self.world.real_time - self.shown_at) * 1000))
+            self.world.reflect_feeling(FEELINGS[self.selected], response_ms=max(0, thought))
             after_reflection(self.app, self.world)
 
     def said(self, said: Said) -> str:
@@ -70,8 +73,9 @@ def after_reflection(app: Host, world: World) -> None:
         app.open("evening", world=world)
     elif world.state.solved or world.case is None:
         finish(app, world)
-    else:
-        app.open("accusation", world=world, then=lambda: finish(app, world))
+    else:  # the last chance to name the alien; "I don't know yet" ends calmly too
+        app.open("accusation", world=world, then=lambda: finish(app, world),
+                 not_yet=lambda: finish(app, world))
 
 
 def finish(app: Host, world: World) -> None:
@@ -83,19 +87,19 @@ def finish(app: Host, world: World) -> None:
 class EveningScene(CardScene):
     def __init__(self, app: Host, world: World) -> None:
         super().__init__(app, world)
-        self.selected = 0
+        self.selected: int | None = 0
         self.rects: list[pygame.Rect] = []
 
     def title(self) -> str:
         return self.app.texts("evening_title")
 
     def hint(self) -> str:
-        return self.app.texts("accuse_hint")
+        return self.app.texts("choose_hint")
 
     def _items(self) -> list[tuple[str, str | None]]:
         t, lang = self.app.texts, self.app.texts.language
         items: list[tuple[str, str | None]] = [
-            (f"{t('evening_do')}: {hw.title.get(lang)}", hw.id)
+            (t("evening_do", title=hw.title.get(lang)), hw.id)
             for hw in open_homework(self.world.level, self.world.state)]
         items.append((t("evening_next"), None))
         return items
@@ -103,7 +107,7 @@ class EveningScene(CardScene):
     def handle(self, event: pygame.event.Event) -> None:
         items = self._items()
         self.selected, confirmed = pick(event, len(items), self.selected, self.rects)
-        if not confirmed:
+        if not confirmed or self.selected is None:
             return
         homework_id = items[self.selected][1]
         if homework_id is not None:
@@ -125,7 +129,8 @@ class EveningScene(CardScene):
                                 area.x, y)
         for hw in open_items:
             key = "evening_planned" if world.state.homework_plan.get(hw.id) == "vanavond" \
-                else "evening_open"
+                else "evening_open" if hw.id in world.state.homework_noted \
+                else "evening_not_noted"
             y = look.blit_lines(surface, look.wrap(t(key, title=hw.title.get(lang)), 34,
                                                    area.w), 34, area.x, y) + 8
         self.rects = option_rows(surface, [label for label, _ in self._items()], self.selected,
@@ -155,11 +160,15 @@ class EndScene(CardScene):
         elif world.state.solved and world.case is not None:
             text = t("end_solved", name=world.level.character(world.case.alien).name)
         else:
-            text = t("end_unsolved")
+            text = t("end_not_yet", n=len(world.state.clues))
         y = look.blit_lines(surface, look.wrap(text, 40, area.w), 40, area.x, area.y + 20)
         if world.level.scenes:  # what the pupil played, to recall in the class talk
             lines = [scene.title.get(t.language) for scene in world.level.scenes
                      if scene.id in world.state.scenes_done]
+        elif not world.state.solved and world.case is not None:  # what they did find
+            case = world.case
+            lines = [clue_statement(world.level, case, c).get(t.language)
+                     for c in world.state.clues]
         else:
             lines = [t(said.key, **said.values) for said in world.day_summary().strengths]
         for line in lines:
@@ -189,11 +198,13 @@ class NoticeScene(CardScene):
     class scene's title and question."""
 
     def __init__(self, app: Host, world: World, message: LocalText, title: str | None = None,
-                 colour: tuple[int, int, int] | None = None) -> None:
+                 colour: tuple[int, int, int] | None = None,
+                 footer: str | None = None) -> None:
         super().__init__(app, world)
         self.message = message
         self.heading = title
         self.colour = colour or (214, 96, 70)
+        self.footer = footer  # a line under the message, in the screen's language
 
     def title(self) -> str:
         return self.heading or self.app.texts("notice_title")
@@ -207,15 +218,22 @@ class NoticeScene(CardScene):
             self.close()
 
     def draw(self, surface: pygame.Surface) -> None:
+        """A card that grows with its text (and the text size), never past the screen."""
         w, h = surface.get_size()
-        lines = look.wrap(self.message.get(self.app.texts.language), 36, 820 - 56)
-        title = look.text(self.title(), 44, self.colour, bold=True)
-        body_top = 30 + title.get_height() + 18
-        box = pygame.Rect(0, 0, 820, max(260, body_top + len(lines) * look.line_height(36)
-                                         + 60))
+        width = min(900, w - 80)
+        inner = width - 56
+        title = look.wrap(self.title(), 40, inner, bold=True)
+        body = look.wrap(self.message.get(self.app.texts.language), 34, inner)
+        footer = look.wrap(self.footer, 28, inner) if self.footer else []
+        hint = look.text(self.hint(), 26, look.MUTED)
+        height = 22 + len(title) * look.line_height(40) + 14 + len(body) * look.line_height(34) \
+            + (10 + len(footer) * look.line_height(28) if footer else 0) \
+            + 24 + hint.get_height() + 16
+        box = pygame.Rect(0, 0, width, min(h - 40, max(220, height)))
         box.center = (w // 2, h // 2)
         look.panel(surface, box, border=self.colour)
-        surface.blit(title, (box.x + 28, box.y + 22))
-        look.blit_lines(surface, lines, 36, box.x + 28, box.y + body_top)
-        hint = look.text(self.hint(), 26, look.MUTED)
+        y = look.blit_lines(surface, title, 40, box.x + 28, box.y + 22, self.colour, bold=True)
+        y = look.blit_lines(surface, body, 34, box.x + 28, y + 14)
+        if footer:
+            look.blit_lines(surface, footer, 28, box.x + 28, y + 10, look.MUTED)
         surface.blit(hint, hint.get_rect(bottomright=(box.right - 20, box.bottom - 12)))

@@ -12,6 +12,7 @@ from game import input as keys
 from game import paths
 from game.content.tags import EMOTIONS
 from game.scenes.base import Host, Scene
+from game.scenes.card import step
 from game.ui import look
 from game.world.conversation import Conversation
 from game.world.world import World
@@ -43,9 +44,12 @@ class DialogueScene(Scene):
         self.world = world
         self.conversation = conversation
         self.shown_chars = 0.0
-        self.selected = 0
+        # No answer is chosen in advance: the first arrow, number or mouse move picks one,
+        # so reading on with Enter never answers a question.
+        self.selected: int | None = None
         self.choice_rects: list[pygame.Rect] = []
         self._line = conversation.line
+        self._choices_seen = False
 
     @property
     def chars_per_second(self) -> float | None:
@@ -82,10 +86,10 @@ class DialogueScene(Scene):
         if keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < n:
             self._choose(keys.NUMBER_KEYS[event.key])
         elif keys.is_action(event, "down"):
-            self.selected = (self.selected + 1) % n
+            self.selected = step(self.selected, n, 1)
         elif keys.is_action(event, "up"):
-            self.selected = (self.selected - 1) % n
-        elif keys.is_key(event, keys.CONFIRM_KEYS):
+            self.selected = step(self.selected, n, -1)
+        elif keys.is_key(event, keys.CONFIRM_KEYS) and self.selected is not None:
             self._choose(self.selected)
         elif event.type == pygame.MOUSEMOTION:
             for i, rect in enumerate(self.choice_rects):
@@ -98,7 +102,8 @@ class DialogueScene(Scene):
 
     def _choose(self, index: int) -> None:
         self.conversation.choose(index)
-        self.selected = 0
+        self.selected = None
+        self._choices_seen = False
         self._after_step()
 
     def _after_step(self) -> None:
@@ -111,6 +116,9 @@ class DialogueScene(Scene):
 
     def update(self, dt: float) -> None:
         self.world.update(dt)
+        if self.conversation.at_choice and not self._typing() and not self._choices_seen:
+            self._choices_seen = True  # the thinking time counts from here
+            self.conversation.choices_shown()
         if self.chars_per_second is not None:
             self.shown_chars = min(float(len(self._full_text())),
                                    self.shown_chars + dt * self.chars_per_second)

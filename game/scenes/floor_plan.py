@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
+from game.content.school_map import CLASSROOM_KINDS
 from game.scenes.base import Host
 from game.scenes.card import CardScene
 from game.ui import look
@@ -16,6 +17,7 @@ HIGHLIGHT = (250, 214, 120)
 CORRIDOR = (236, 236, 232)
 ROOM = (222, 232, 246)
 ROUTE = (214, 96, 70)
+STAIRS = (232, 224, 204)
 
 
 class FloorPlanScene(CardScene):
@@ -59,23 +61,27 @@ class FloorPlanScene(CardScene):
         top = min(r.rect.y for r in rooms)
         right = max(r.rect.x + r.rect.w for r in rooms)
         bottom = max(r.rect.y + r.rect.h for r in rooms)
-        legend_w = 260
-        plan = pygame.Rect(area.x, area.y + 60, area.w - legend_w - 30, area.h - 60)
+        legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in (
+            "floorplan_here", "floorplan_lesson_room", "floorplan_route")))
+        # The line above the plan: where the next lesson is (it wraps with large text).
+        header: list[str] = []
+        if self.next is not None:
+            room = smap.rooms[self.next.room]
+            line = t("floorplan_next", subject=self.next.lesson.subject_named(lang),
+                     room=room.named(lang))
+            if room.floor != self.floor:
+                line += " " + t("floorplan_next_floor", floor=t.floor(room.floor))
+            header = look.wrap(line, 30, area.w)
+        plan_top = look.blit_lines(surface, header, 30, area.x, area.y) + 16 if header \
+            else area.y
+        plan = pygame.Rect(area.x, plan_top, area.w - legend_w - 30, area.bottom - plan_top)
         scale = min(plan.w / (right - left), plan.h / (bottom - top))
         plan.x += int((plan.w - (right - left) * scale) / 2)
-        self._legend(surface, pygame.Rect(area.right - legend_w, area.y + 80, legend_w, 200))
+        self._legend(surface, pygame.Rect(area.right - legend_w, plan_top + 20, legend_w, 200))
 
         def to_screen(x: float, y: float) -> tuple[int, int]:
             return int(plan.x + (x - left) * scale), int(plan.y + (y - top) * scale)
 
-        # The line above the plan: where the next lesson is.
-        if self.next is not None:
-            room = smap.rooms[self.next.room]
-            line = t("floorplan_next", subject=self.next.lesson.subject.get(lang),
-                     room=room.label.get(lang))
-            if room.floor != self.floor:
-                line += ". " + t("floorplan_next_floor", floor=t.floor(room.floor))
-            surface.blit(look.text(line, 34, look.INK, bold=True), (area.x, area.y + 8))
         for room in sorted(rooms, key=lambda r: r.kind != "corridor"):
             x, y = to_screen(room.rect.x, room.rect.y)
             rect = pygame.Rect(x, y, int(room.rect.w * scale), int(room.rect.h * scale))
@@ -85,17 +91,18 @@ class FloorPlanScene(CardScene):
             pygame.draw.rect(surface, look.ACCENT if target else look.MUTED, rect,
                              4 if target else 2, border_radius=6)
             if room.kind != "corridor":
-                size = 30 if rect.w > 90 else 24
-                label = look.text(room.label.get(lang), size, look.INK, bold=target)
-                if label.get_width() > rect.w - 6:
-                    label = look.text(room.label.get(lang), 20, look.INK, bold=target)
-                surface.blit(label, label.get_rect(center=rect.center))
+                # A classroom is its number on the plan ("2.14"); other rooms their name.
+                name = room.id if room.kind in CLASSROOM_KINDS else room.label.get(lang)
+                fitted_label(surface, name, rect, bold=target)
         for stairs in smap.stairs:
             sx, sy = stairs.rect.x + stairs.rect.w / 2, stairs.rect.y + stairs.rect.h / 2
             if left <= sx <= right and top <= sy <= bottom:
-                pos = to_screen(sx, sy)
-                label = look.text(t("floorplan_stairs"), 22, look.MUTED, bold=True)
-                surface.blit(label, label.get_rect(center=pos))
+                px, py = to_screen(sx, sy)
+                box = pygame.Rect(0, 0, max(70, int(stairs.rect.w * scale) + 40),
+                                  max(44, int(stairs.rect.h * scale)))
+                box.center = (px, py)
+                pygame.draw.rect(surface, STAIRS, box, border_radius=6)
+                fitted_label(surface, stairs.label.get(lang), box, bold=True)
         if len(self.route) > 1:
             points = [to_screen(x, y) for x, y in self.route if left <= x <= right]
             if len(points) > 1:
@@ -108,15 +115,37 @@ class FloorPlanScene(CardScene):
     def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """What the marks mean, beside the plan so no label hides a room's name."""
         t = self.app.texts
-        pygame.draw.circle(surface, ROUTE, (area.x + 14, area.y + 14), 12)
-        surface.blit(look.text(t("floorplan_here"), 30, look.INK), (area.x + 40, area.y + 4))
-        pygame.draw.rect(surface, HIGHLIGHT, (area.x, area.y + 50, 28, 28), border_radius=5)
-        pygame.draw.rect(surface, look.ACCENT, (area.x, area.y + 50, 28, 28), 3,
-                         border_radius=5)
-        surface.blit(look.text(t("floorplan_lesson_room"), 30, look.INK),
-                     (area.x + 40, area.y + 54))
+        row = max(44, look.font(26).get_height() + 14)
+        y = area.y
+        pygame.draw.circle(surface, ROUTE, (area.x + 14, y + row // 2), 12)
+        label = look.text(t("floorplan_here"), 26, look.INK)
+        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+        y += row
+        mark = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
+        pygame.draw.rect(surface, HIGHLIGHT, mark, border_radius=5)
+        pygame.draw.rect(surface, look.ACCENT, mark, 3, border_radius=5)
+        label = look.text(t("floorplan_lesson_room"), 26, look.INK)
+        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+        y += row
         if self.route:
-            pygame.draw.line(surface, ROUTE, (area.x, area.y + 114), (area.x + 28, area.y + 114),
+            pygame.draw.line(surface, ROUTE, (area.x, y + row // 2), (area.x + 28, y + row // 2),
                              5)
-            surface.blit(look.text(t("floorplan_route"), 30, look.INK),
-                         (area.x + 40, area.y + 102))
+            label = look.text(t("floorplan_route"), 26, look.INK)
+            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+
+
+def fitted_label(surface: pygame.Surface, name: str, rect: pygame.Rect, *,
+                 bold: bool = False) -> None:
+    """A name centred in its box, as large as fits: one line, else two, never tiny."""
+    for size in (28, 24, 20):
+        if look.font(size, bold).size(name)[0] <= rect.w - 8:
+            label = look.text(name, size, look.INK, bold=bold)
+            surface.blit(label, label.get_rect(center=rect.center))
+            return
+    lines = look.wrap(name, 20, rect.w - 8)[:2]
+    height = look.line_height(20) * len(lines)
+    y = rect.centery - height // 2
+    for line in lines:
+        label = look.text(line, 20, look.INK, bold=bold)
+        surface.blit(label, label.get_rect(midtop=(rect.centerx, y)))
+        y += look.line_height(20)

@@ -27,21 +27,23 @@ def next_steps(app: Host, world: World) -> list[str]:
         steps.append(t("help_no_lessons"))
     else:
         room = world.map.rooms[nxt.room]
-        values = {"subject": nxt.lesson.subject.get(lang), "time": format_time(nxt.lesson.start),
-                  "room": room.label.get(lang), "floor": t.floor(room.floor)}
+        values = {"subject": nxt.lesson.subject_named(lang),
+                  "time": format_time(nxt.lesson.start), "room": room.named(lang),
+                  "floor": t.floor(room.floor)}
         if here == nxt.room:
             steps.append(t("help_in_room", **values))
         elif nxt.lesson.start <= world.clock.minutes:
             steps.append(t("help_late", **values))
         else:
             steps.append(t("help_go_to", **values))
-    unplanned = [h for h in open_homework(world.level, world.state)
-                 if h.id not in world.state.homework_plan]
-    if unplanned:
-        steps.append(t("help_homework", title=unplanned[0].title.get(lang)))
-    if world.case is not None and not world.state.solved:
-        clues = len(world.state.clues)
-        steps.append(t("help_case", clues=clues) if clues else t("help_case_none"))
+    state = world.state
+    waiting = [h for h in open_homework(world.level, state) if h.id not in state.homework_plan]
+    if waiting:
+        key = "help_homework" if waiting[0].id in state.homework_noted else "help_homework_note"
+        steps.append(t(key, title=waiting[0].title.get(lang)))
+    if world.case is not None and not state.solved:
+        clues = len(state.clues)
+        steps.append(t("help_case", n=clues) if clues else t("help_case_none"))
     return steps
 
 

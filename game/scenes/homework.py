@@ -15,7 +15,7 @@ class HomeworkScene(CardScene):
     def __init__(self, app: Host, world: World, homework_id: str, when: When) -> None:
         super().__init__(app, world)
         self.task = world.homework_task(homework_id, when)
-        self.selected = 0
+        self.selected: int | None = None  # an answer is never chosen in advance
         self.rects: list[pygame.Rect] = []
         self.feedback: str | None = None
 
@@ -24,7 +24,7 @@ class HomeworkScene(CardScene):
             self.app.texts.language))
 
     def hint(self) -> str:
-        return self.app.texts("dialogue_next" if self.task.done else "accuse_hint")
+        return self.app.texts("dialogue_next" if self.task.done else "task_hint")
 
     def handle(self, event: pygame.event.Event) -> None:
         if self.task.done:
@@ -34,11 +34,11 @@ class HomeworkScene(CardScene):
         question = self.task.question
         assert question is not None
         self.selected, confirmed = pick(event, len(question.options), self.selected, self.rects)
-        if confirmed:
+        if confirmed and self.selected is not None:
             right = self.task.answer(self.selected)
             self.feedback = "task_right" if right else "task_wrong"
             if right:
-                self.selected = 0
+                self.selected = None
             return
         super().handle(event)
 

@@ -26,15 +26,20 @@ def draw_suspects(surface: pygame.Surface, world: World, x: int, y: int, width: 
         character = level.character(cid)
         rect = pygame.Rect(x + i * step, y, step - 16, FACE + 70)
         chosen = i == selected
-        pygame.draw.rect(surface, look.ACCENT if chosen else look.ACCENT_SOFT, rect,
-                         border_radius=10)
         face = pygame.transform.smoothscale(Portraits.get(character.sprite, "neutral"),
                                             (FACE, FACE))
-        surface.blit(face, face.get_rect(midtop=(rect.centerx, rect.y + 8)))
         colour = look.PAPER if chosen else look.INK
-        name = character.name.replace("Meneer ", "").replace("Mevrouw ", "")
-        label = look.text(f"{i + 1}. {name}", 28, colour, bold=True)
-        surface.blit(label, label.get_rect(midtop=(rect.centerx, rect.y + FACE + 16)))
+        # The full name, as the characters say it ("Mevrouw Bakker"), wrapped to the card.
+        lines = look.wrap(f"{i + 1}. {character.name}", 24, rect.w - 8)
+        rect.h = FACE + 24 + len(lines) * look.line_height(24)
+        pygame.draw.rect(surface, look.ACCENT if chosen else look.ACCENT_SOFT, rect,
+                         border_radius=10)
+        surface.blit(face, face.get_rect(midtop=(rect.centerx, rect.y + 8)))
+        line_y = rect.y + FACE + 14
+        for line in lines:
+            label = look.text(line, 24, colour, bold=True)
+            surface.blit(label, label.get_rect(midtop=(rect.centerx, line_y)))
+            line_y += look.line_height(24)
         rects.append(rect)
     return rects
 
@@ -50,7 +55,8 @@ class NotebookScene(CardScene):
         return self.app.texts("notebook_title")
 
     def hint(self) -> str:
-        return self.app.texts("notebook_hint")
+        return self.app.texts("notebook_hint_solved" if self.world.state.solved
+                              else "notebook_hint")
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_a and not self.world.state.solved:
@@ -66,6 +72,8 @@ class NotebookScene(CardScene):
         if not world.state.clues:
             y = look.blit_lines(surface, look.wrap(t("notebook_none"), 32, area.w), 32, area.x,
                                 y, look.MUTED)
+            y = look.blit_lines(surface, look.wrap(t("notebook_how"), 28, area.w), 28, area.x,
+                                y + 6, look.MUTED)
         for clue_id in world.state.clues:
             clue = world.level.clue(clue_id)
             surface.blit(look.text(clue.text.get(lang), 28, look.MUTED), (area.x, y))

@@ -12,6 +12,7 @@ import pyscroll
 from game import input as keys
 from game import paths
 from game.content.schema import LocalText, format_time
+from game.content.school_map import SchoolMap
 from game.events import Event
 from game.events.case import ClueFound
 from game.events.class_mode import SceneEnded, SceneStarted
@@ -22,12 +23,21 @@ from game.scenes.base import Host, Scene
 from game.session import PlaySession
 from game.ui import look
 from game.world import class_scenes
+from game.world.case import clue_statement
 from game.world.movement import Body
+from game.world.navigator import Navigator, NoWay
+from game.world.npc import Npc
+from game.world.speech import both, joined
 
 FRAME_W, FRAME_H = 32, 40
 DIRECTION_ROWS = {"down": 0, "left": 1, "right": 2, "up": 3}
 WALK_CYCLE = (0, 1, 0, 2)
 BANNER_SECONDS = 2.5
+TALK_AGAIN_SECONDS = 4.0  # after a talk ends, the same key does not start it again ...
+TALK_AGAIN_STEPS = 24.0   # ... unless the pupil walked away and back (pixels)
+SIGN_SIZE = 20
+CLUE = (60, 140, 90)
+YOU = (250, 214, 120)
 SPRITE_LAYER = 3  # above the floor, walls and furniture layers
 
 
@@ -61,10 +71,20 @@ class MapView:
         data = pyscroll.TiledMapData(tmx)
         self.renderer = pyscroll.BufferedRenderer(data, size, clamp_camera=True)
 
+        self.offset = (0, 0)  # world + offset = screen, as last drawn
+
+    def to_world(self, pos: tuple[int, int]) -> tuple[float, float]:
+        """A point on the screen (a click) as a point on the map."""
+        return pos[0] - self.offset[0], pos[1] - self.offset[1]
+
+    def to_screen(self, x: float, y: float) -> tuple[int, int]:
+        return int(x + self.offset[0]), int(y + self.offset[1])
+
     def draw(self, surface: pygame.Surface, centre: tuple[float, float],
              people: list[tuple[pygame.Surface, Body]]) -> None:
         self.renderer.center(centre)
         ox, oy = self.renderer.get_center_offset()
+        self.offset = (ox, oy)
         view = self.renderer.view_rect
         surfaces = []
         for image, body in people:
@@ -76,15 +96,56 @@ class MapView:
 
 
 @dataclass(frozen=True)
+class Sign:
+    """A small sign on the map: the room beside a door, or where the stairs go."""
+
+    text: LocalText
+    x: float
+    y: float
+
+
+def signs_of(smap: SchoolMap) -> list[Sign]:
+    """One sign per room at the middle of its doors, on the corridor side; one per stairs."""
+    signs = []
+    by_room: dict[str, list[tuple[float, float]]] = {}
+    for door in smap.doors.values():
+        by_room.setdefault(door.room, []).append(door.rect.center)
+    for room_id, centres in by_room.items():
+        room = smap.rooms[room_id]
+        x = sum(c[0] for c in centres) / len(centres)
+        y = sum(c[1] for c in centres) / len(centres)
+        above = y < room.rect.y + room.rect.h / 2  # the room lies below: the corridor above
+        signs.append(Sign(room.label, x, y - smap.tile * 0.9 if above else y + smap.tile * 0.9))
+    for stairs in smap.stairs:
+        signs.append(Sign(stairs.label, stairs.rect.center[0], stairs.rect.y - smap.tile * 0.3))
+    return signs
+
+
+@lru_cache(maxsize=256)
+def sign_surface(text: str, scale_key: tuple[str, float]) -> pygame.Surface:
+    """A sign's plate, drawn once per text and text size."""
+    label = look.text(text, SIGN_SIZE, look.INK, bold=True)
+    plate = pygame.Surface((label.get_width() + 12, label.get_height() + 4), pygame.SRCALPHA)
+    pygame.draw.rect(plate, (250, 248, 242, 230), plate.get_rect(), border_radius=6)
+    pygame.draw.rect(plate, look.MUTED, plate.get_rect(), 1, border_radius=6)
+    plate.blit(label, (6, 2))
+    return plate
+
+
+@dataclass(frozen=True)
 class Card:
     """Something to show over the school: a class scene's title or question, a change."""
 
     text: LocalText
     title: str | None = None
     colour: tuple[int, int, int] | None = None
+    footer: str | None = None
 
 
 class SchoolScene(Scene):
+    """The school on screen. The pupil walks with the keys, or clicks a person to walk
+    there and talk; signs name the room beside each door and say where stairs go."""
+
     def __init__(self, app: Host, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
@@ -99,6 +160,12 @@ class SchoolScene(Scene):
         self.reflecting = False
         self.cards: list[Card] = []  # built from the events this scene hears
         self.goal_bar, self.goal_width = pygame.Rect(0, 0, 0, 0), 0  # where the goal was drawn
+        self.walking_to: Navigator | None = None  # clicked on a person: walk, then talk
+        self.talking_to: str | None = None
+        # Who the pupil just stopped talking to, when, and where the pupil stood: the same
+        # key once more does not start that talk again (an opt-out stays an opt-out).
+        self.ended_talk: tuple[str, float, tuple[float, float]] | None = None
+        self.signs = signs_of(self.world.map)
         session.listen(self._on_event)
 
     def _on_event(self, event: Event) -> None:
@@ -106,17 +173,21 @@ class SchoolScene(Scene):
         payload, t = event.payload, self.app.texts
         level = self.world.level
         match payload:
-            case ClueFound():
+            case ClueFound(clue=clue_id):
                 self.app.sound.play("clue")
+                if self.world.case is not None:  # where it came from, and what it says
+                    said = joined(level.clue(clue_id).text,
+                                  clue_statement(level, self.world.case, clue_id))
+                    self.cards.append(Card(said, t("clue_title"), CLUE, t("clue_where")))
             case Bell() | BellWarning():
                 if isinstance(payload, Bell):
                     self.app.sound.play("bell")
                 lesson = level.lesson(payload.lesson)[1]
                 known = self.world.known_next_lesson()
                 room = known.room if known and known.lesson.id == lesson.id else lesson.room
-                label = self.world.map.rooms[room].label.get(t.language)
+                named = self.world.map.rooms[room].named(t.language)
                 key = "bell_ring" if isinstance(payload, Bell) else "bell_warning"
-                self.bell_text = t(key, subject=lesson.subject.get(t.language), room=label)
+                self.bell_text = t(key, subject=lesson.subject_named(t.language), room=named)
                 self.bell_at = self.world.real_time
             case RoomEntered():
                 self.banner_room, self.banner_at = self.world.room, self.world.real_time
@@ -150,23 +221,98 @@ class SchoolScene(Scene):
         elif keys.is_action(event, "notebook") and self.world.case is not None:
             self.app.open("notebook", world=self.world)
         elif keys.is_action(event, "interact"):
-            if self.world.npc_in_reach() is None and self.world.can_wait_for_bell():
-                self.world.wait_for_bell()
-            else:
-                self.talk()
-        elif keys.is_click(event):
+            self.walking_to = None
             npc = self.world.npc_in_reach()
-            if npc is not None:
-                self.talk()
+            if self.waits_for_bell():
+                self.world.wait_for_bell()
+            elif npc is not None:
+                self.talk(npc)
+            elif self.world.can_go_home():
+                self.world.go_home()
+            elif self.at_notice_board():
+                self.read_notice_board()
+        elif keys.is_click(event):
+            clicked = self.person_at(self.view.to_world(event.pos))
+            if clicked is not None:
+                self.walking_to = Navigator(clicked.id)
 
-    def talk(self) -> None:
-        conversation = self.world.talk()
+    def waits_for_bell(self) -> bool:
+        """In the right room early, E starts the lesson, also with its teacher in reach."""
+        world = self.world
+        if not world.can_wait_for_bell():
+            return False
+        npc, nxt = world.npc_in_reach(), world.next_lesson()
+        return npc is None or (nxt is not None and npc.id == nxt.teacher)
+
+    def at_notice_board(self) -> bool:
+        room = self.world.room
+        return room is not None and room.id == self.world.level.notice_board
+
+    def read_notice_board(self) -> None:
+        """The changes announced so far (walking in showed the new ones already)."""
+        world = self.world
+        for change in world.day.changes:
+            if change.announce_at <= world.clock.minutes:
+                world.see_change(change.id, "notice_board")
+        shown = [c.message for c in world.day.changes if c.announce_at <= world.clock.minutes]
+        message = joined(*shown) if shown else both("board_empty")
+        self.app.open("notice", world=world, message=message,
+                      title=self.app.texts("board_title"), colour=look.ACCENT)
+
+    def person_at(self, point: tuple[float, float]) -> Npc | None:
+        """The person drawn at this point of the map (a click), if any."""
+        x, y = point
+        for npc in self.world.npcs.values():
+            if abs(npc.body.x - x) <= FRAME_W / 2 and npc.body.y - FRAME_H <= y <= npc.body.y + 4:
+                return npc
+        return None
+
+    def talk(self, npc: Npc | None) -> None:
+        if npc is None or self._just_said_goodbye(npc.id):
+            return
+        conversation = self.world.talk(npc)
         if conversation is not None:
+            self.talking_to = npc.id
             self.app.open("dialogue", world=self.world, conversation=conversation)
 
+    def _just_said_goodbye(self, npc_id: str) -> bool:
+        if self.ended_talk is None or self.ended_talk[0] != npc_id:
+            return False
+        _, when, (x, y) = self.ended_talk
+        player = self.world.player
+        moved = abs(player.x - x) + abs(player.y - y) > TALK_AGAIN_STEPS
+        return not moved and self.world.real_time - when < TALK_AGAIN_SECONDS
+
+    def on_resume(self) -> None:
+        if self.talking_to is not None:
+            player = self.world.player
+            self.ended_talk = (self.talking_to, self.world.real_time, (player.x, player.y))
+            self.talking_to = None
+
     def update(self, dt: float) -> None:
-        self.world.update(dt, self.app.held.direction())
+        move = self.app.held.direction()
+        if self.walking_to is not None:
+            move = self._walk_to_clicked(move)
+        self.world.update(dt, move)
         self.after_update()
+
+    def _walk_to_clicked(self, move: tuple[float, float]) -> tuple[float, float]:
+        """Walk towards the clicked person; a key press takes over; arrived: talk."""
+        walk = self.walking_to
+        assert walk is not None
+        if move != (0.0, 0.0):
+            self.walking_to = None
+            return move
+        try:
+            step = walk.step(self.world)
+        except NoWay:
+            self.walking_to = None
+            return (0.0, 0.0)
+        if step is None:
+            self.walking_to = None
+            self.talk(self.world.npcs.get(walk.target))
+            return (0.0, 0.0)
+        return float(step[0]), float(step[1])
 
     def after_update(self) -> None:
         """When the school is on top, open what the world needs next."""
@@ -180,7 +326,7 @@ class SchoolScene(Scene):
         elif self.cards:
             card = self.cards.pop(0)
             self.app.open("notice", world=world, message=card.text, title=card.title,
-                          colour=card.colour)
+                          colour=card.colour, footer=card.footer)
         elif world.level_over and world.level.scenes and not self.reflecting:
             self.reflecting = True  # the end card shows once
             self.app.open("end", world=world)
@@ -194,9 +340,29 @@ class SchoolScene(Scene):
                   for n in self.world.npcs.values()]
         people.append((self.player_sheet.frame(self.world.player), self.world.player))
         self.view.draw(surface, (self.world.player.x, self.world.player.y - 16), people)
+        self._draw_signs(surface)
+        self._draw_you(surface)
         if look.soft_colours():
             surface.blit(_soft_veil(surface.get_size()), (0, 0))
         self._draw_hud(surface)
+
+    def _draw_signs(self, surface: pygame.Surface) -> None:
+        lang = self.app.texts.language
+        area = surface.get_rect()
+        style = look.style_key()
+        for sign in self.signs:
+            sx, sy = self.view.to_screen(sign.x, sign.y)
+            if -200 < sx < area.w + 200 and -40 < sy < area.h + 40:
+                plate = sign_surface(sign.text.get(lang), style)
+                surface.blit(plate, plate.get_rect(center=(sx, sy)))
+
+    def _draw_you(self, surface: pygame.Surface) -> None:
+        """A small marker above the pupil's own figure: this one is you."""
+        player = self.world.player
+        x, y = self.view.to_screen(player.x, player.y - FRAME_H - 6)
+        points = [(x - 7, y - 9), (x + 7, y - 9), (x, y)]
+        pygame.draw.polygon(surface, YOU, points)
+        pygame.draw.polygon(surface, look.INK, points, 2)
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
         t = self.app.texts
@@ -226,11 +392,12 @@ class SchoolScene(Scene):
             line2 = scene.title.get(lang)
         elif nxt is not None:
             label = t("hud_now") if nxt.lesson.start <= world.clock.minutes else t("hud_next")
-            room_label = world.map.rooms[nxt.room].label.get(lang)
+            room_label = world.map.rooms[nxt.room].named(lang)
             line1 = f"{label}: {nxt.lesson.subject.get(lang)}"
             line2 = f"{format_time(nxt.lesson.start)} {t('hud_in_room', room=room_label)}"
         else:
-            line1, line2 = t("hud_no_lessons"), ""
+            line1 = t("hud_no_lessons")
+            line2 = t("hud_free", time=format_time(world.day.end)) if world.free_time else ""
         width = max(look.font(34, True).size(line1)[0], look.font(30).size(line2)[0]) + 48
         line1_h = look.font(34, True).get_height()
         box = pygame.Rect(w - 16 - width, 16, width, line1_h + where_h + 34)
@@ -243,10 +410,14 @@ class SchoolScene(Scene):
         goal = self._goal_text()
         prompt = ""
         npc = world.npc_in_reach()
-        if npc is not None and world.conversation is None:
-            prompt = t("hud_talk", name=npc.name)
-        elif world.can_wait_for_bell():
+        if self.waits_for_bell():
             prompt = t("hud_wait")
+        elif npc is not None and world.conversation is None:
+            prompt = t("hud_talk", name=npc.name)
+        elif world.can_go_home():
+            prompt = t("hud_home")
+        elif self.at_notice_board():
+            prompt = t("hud_board")
         left = look.text(f"{t('hud_goal')}: {goal}", 30, look.INK)
         # The goal always shows; the key reminder shortens (or moves to a second row)
         # when large text leaves no room beside it.
@@ -293,11 +464,13 @@ class SchoolScene(Scene):
             return t("scene_goal", number=class_scenes.number(self.world.level, scene),
                      of=len(self.world.level.scenes), name=name)
         nxt = self.world.known_next_lesson()
+        if self.world.free_time:
+            return t("hud_free_goal")
         if nxt is None:
             return t("hud_no_lessons")
         here = self.world.room.id if self.world.room else None
         if nxt.lesson.start <= self.world.clock.minutes and here != nxt.room:
-            return t("hud_late", room=self.world.map.rooms[nxt.room].label.get(t.language))
+            return t("hud_late", room=self.world.map.rooms[nxt.room].named(t.language))
         room = self.world.map.rooms[nxt.room]
         return f"{nxt.lesson.subject.get(t.language)} · {room.label.get(t.language)} " \
                f"({t.floor(room.floor)})"

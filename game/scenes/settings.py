@@ -55,7 +55,7 @@ class SettingsScene(MenuPanelScene):
     def _value_text(self, setting: str, value: Any) -> str:
         t = self.app.texts
         if setting == "language":
-            return t.catalogues[value]["language_name"]
+            return str(t.catalogues[value]["language_name"])
         if setting == "text_speed":
             return t(f"speed_{next(n for n, v in TEXT_SPEEDS if v == value)}")
         if setting == "text_size":

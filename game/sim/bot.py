@@ -17,6 +17,7 @@ from game.world.case import suspects_left
 from game.world.conversation import Conversation
 from game.world.homework import When
 from game.world.navigator import Navigator, NoWay
+from game.world.school_day import ENTRANCE
 from game.world.world import World
 
 STYLES = ("kind", "rude", "hesitant", "late", "forgetful")
@@ -83,6 +84,9 @@ class Bot:
         world = self.world
         nxt = world.known_next_lesson()
         now = world.clock.minutes
+        if world.free_time:
+            self.go_home()
+            return
         if nxt is None:
             self._idle(60)
             return
@@ -116,6 +120,14 @@ class Bot:
         if world.room and world.room.id == nxt.room and not dawdles:
             world.wait_for_bell()
         self._idle(10)
+
+    def go_home(self) -> None:
+        """After the last lesson: walk to the entrance and go home (or wait for the end)."""
+        world = self.world
+        entrance = next((r.id for r in world.map.rooms.values() if r.kind == ENTRANCE), None)
+        if entrance is not None and self.walk_to(entrance) and world.go_home():
+            return
+        self._idle(60)
 
     # --- acting ---
     def walk_to(self, target: str, until: float | None = None) -> bool:

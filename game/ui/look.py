@@ -49,6 +49,11 @@ def configure(*, font_name: str = "standard", scale: float = 1.0, soft: bool = F
         text.cache_clear()
 
 
+def style_key() -> tuple[str, float]:
+    """What cached drawings of text depend on: the font and the text size."""
+    return _style.font, _style.scale
+
+
 def soft_colours() -> bool:
     return _style.soft
 
@@ -70,8 +75,9 @@ def text(content: str, size: int, colour: Colour = INK,
     return font(size, bold).render(content, True, colour)
 
 
-def wrap(content: str, size: int, width: int) -> list[str]:
-    f = font(size)
+def wrap(content: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """Words to lines no wider than `width` (a single word longer than that keeps its line)."""
+    f = font(size, bold)
     lines: list[str] = []
     for paragraph in content.split("\n"):
         words, line = paragraph.split(" "), ""
@@ -112,8 +118,9 @@ def line_height(size: int, spacing: float = 1.3) -> int:
 
 
 def blit_lines(surface: pygame.Surface, lines: list[str], size: int, x: int, y: int,
-               colour: Colour = INK, spacing: float = 1.3) -> int:
+               colour: Colour = INK, spacing: float = 1.3, bold: bool = False) -> int:
+    """Draw lines one under the other; returns the y below the last one."""
     for line in lines:
-        surface.blit(text(line, size, colour), (x, y))
+        surface.blit(text(line, size, colour, bold), (x, y))
         y += line_height(size, spacing)
     return y

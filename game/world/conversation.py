@@ -96,6 +96,12 @@ class Conversation:
         return self.context == "lesson"
 
     # --- what the scene calls ---
+    def choices_shown(self) -> None:
+        """The choices are on screen now (after the line was typed out): the pupil's
+        thinking time counts from here, not from when the line began."""
+        if self.at_choice:
+            self._options_shown_at = self.world.real_time
+
     def advance(self) -> None:
         """The pupil read the current line: show the next, the choices, or finish."""
         if self.finished or self.choices:

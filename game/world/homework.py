@@ -34,9 +34,8 @@ class HomeworkWorld(Protocol):
 
 
 def open_homework(level: Level, state: PupilState) -> list[Homework]:
-    """Noted in the agenda and not done yet: what the agenda offers to do now."""
-    return [level.homework_item(h) for h in state.homework_noted
-            if h not in state.homework_done]
+    """Given and not done yet (written in the agenda or not: it can still be)."""
+    return [level.homework_item(h) for h in state.homework if h not in state.homework_done]
 
 
 class HomeworkTask:

@@ -59,9 +59,9 @@ def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
                 "surprised")
 
     if visit.status == "on_time":
-        say(both("say_on_time", subject=lesson.subject), "happy")
+        say(both("say_on_time"), "happy")
     else:
-        say(both("say_late", minutes=visit.minutes_late))
+        say(both("say_late", n=max(1, visit.minutes_late)))
     if item.change and item.change.kind == "substitute":
         absent = level.character(lesson.teacher).name
         world.see_change(item.change.id, "lesson")
@@ -72,23 +72,25 @@ def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
         if hw.due != lesson.id or hw.id not in state.homework:
             continue
         if world.hand_in(hw.id):
-            say(both("say_homework_good", title=hw.title), "happy")
+            say(both("say_homework_good"), "happy")
             effects: list[Effect] = [ChangeRelation(character=teacher, change=1)]
             if hw.clue:
                 effects.append(GiveClue(clue=hw.clue))
             reward(effects)
         else:
             say(both("say_homework_missing"))
-    say(both("say_lesson_work", subject=lesson.subject))
+    say(both("say_lesson_work"))
     given = [hw for hw in level.homework if hw.given_in == lesson.id]
     nodes: dict[str, Any] = {"einde": {"lines": [
         {"speaker": teacher, "text": both("say_lesson_end").model_dump(), "emotion": "happy"}],
         "end": True}}
+    today = level.lesson(lesson.id)[0]
     for hw in given:
         world.apply_effects([GiveHomework(homework=hw.id)])
-        due_day, due = level.lesson(hw.due)
-        say(both("say_homework_given", title=hw.title, day=level.days[due_day].title,
-                 subject=due.subject))
+        due_day = level.lesson(hw.due)[0]
+        when = "say_when_today" if due_day == today else \
+            "say_when_tomorrow" if due_day == today + 1 else "say_when_later"
+        say(both("say_homework_given", title=hw.title, when=both(when)))
     start: dict[str, Any] = {"lines": lines}
     if given:
         hw = given[0]

@@ -9,6 +9,7 @@ from game.content.school_map import SchoolMap
 
 HITBOX_W, HITBOX_H = 18.0, 10.0
 WALK_SPEED = 130.0  # pixels per second: about four tiles a second, calm but not slow
+NUDGE = 12  # pixels: how far round a corner the pupil slides into a doorway
 DIRECTION_VECTORS = {"up": (0, -1), "down": (0, 1), "left": (-1, 0), "right": (1, 0)}
 
 
@@ -63,5 +64,31 @@ def step(body: Body, dx: float, dy: float, dt: float, smap: SchoolMap,
         if not hits_map(smap, box) and not blocked_by(box):
             body.x, body.y = nx, ny
             moved += abs(delta)
+        elif not (dy if axis == "x" else dx):
+            moved += _round_the_corner(body, axis, delta, speed * dt, smap, blocked_by)
     body.moving = moved > 0
     body.distance += moved
+
+
+def _round_the_corner(body: Body, axis: str, delta: float, reach: float, smap: SchoolMap,
+                      blocked_by: Callable[[tuple[float, ...]], bool]) -> float:
+    """Blocked head-on, but a doorway or gap is a few pixels to the side: slide towards it,
+    so a pupil walking at a door need not line up to the pixel. Returns the distance."""
+
+    def free(x: float, y: float) -> bool:
+        box = body.hitbox(x, y)
+        return not hits_map(smap, box) and not blocked_by(box)
+
+    for offset in range(1, NUDGE + 1):
+        for side in (-1, 1):
+            shift = side * offset
+            ahead = (body.x + delta, body.y + shift) if axis == "x" \
+                else (body.x + shift, body.y + delta)
+            if free(*ahead):
+                step = side * min(reach, offset)
+                beside = (body.x, body.y + step) if axis == "x" else (body.x + step, body.y)
+                if not free(*beside):
+                    continue
+                body.x, body.y = beside
+                return abs(step)
+    return 0.0

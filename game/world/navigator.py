@@ -33,6 +33,9 @@ class Walkable(Protocol):
     @property
     def npcs(self) -> Mapping[str, Npc]: ...
 
+    @property
+    def stairs_ready(self) -> bool: ...
+
 
 class Navigator:
     """Walk to a room (any tile in it), a named point, a door, or next to a person."""
@@ -49,7 +52,9 @@ class Navigator:
         self.turned = False
 
     def step(self, world: Walkable) -> tuple[int, int] | None:
-        """The direction to walk this frame; None once arrived (and facing the person)."""
+        """The direction to walk this frame; None once arrived (and facing the person).
+
+        (0, 0) means: let go of the keys for a moment (stairs want a fresh step)."""
         smap = world.map
         here = pathfinding.tile_of(smap, world.player.x, world.player.y)
         if self.path is None or self._target_moved(world):
@@ -77,6 +82,8 @@ class Navigator:
             self._plan(world, here)
             nxt = self.path[1] if len(self.path) > 1 else self.path[0]
         self._next = nxt
+        if not world.stairs_ready and smap.stairs_at(*pathfinding.centre(smap, nxt)):
+            return (0, 0)
         return direction(world.player, here, nxt, smap)
 
     def _plan(self, world: Walkable, here: Tile, avoid_people: bool = False) -> None:

@@ -41,7 +41,7 @@ class DaySummary:
     tip: Said | None = None
 
 
-def summarise(level: Level, day: Day, state: PupilState) -> DaySummary:
+def summarise(level: Level, day: Day, state: PupilState, *, last_day: bool = False) -> DaySummary:
     statuses = {lesson.id: state.lessons.get(lesson.id, "missed") for lesson in day.lessons}
     held = [lid for lid, s in statuses.items() if s != "cancelled"]
     on_time = [lid for lid in held if statuses[lid] == "on_time"]
@@ -55,10 +55,17 @@ def summarise(level: Level, day: Day, state: PupilState) -> DaySummary:
     summary = DaySummary(day.id, len(held), len(on_time), late, missed, trusted, len(noted),
                          len(given), len(changes), len(state.clues))
     s = summary.strengths
-    if held:
-        s.append(Said("reflect_on_time", {"n": len(on_time), "total": len(held)}))
+    if on_time and len(on_time) == len(held):
+        s.append(Said("reflect_on_time_all", {"n": len(on_time)}))
+    elif on_time:  # "on time for 0 lessons" is not a strength: then it is left out
+        s.append(Said("reflect_on_time_some", {"n": len(on_time), "total": len(held)}))
+    kind = state.kind_acts.get(day.id, 0)
+    if kind:  # kindness counts from the first kind act
+        s.append(Said("reflect_kind", {"n": kind}))
     for name in trusted[:3]:
         s.append(Said("reflect_trust", {"name": name}))
+    if day.id in state.calm_days:
+        s.append(Said("reflect_calm"))
     if noted:
         s.append(Said("reflect_homework_noted", {"n": len(noted)}))
     if changes:
@@ -68,11 +75,13 @@ def summarise(level: Level, day: Day, state: PupilState) -> DaySummary:
     if not s:
         s.append(Said("reflect_tried"))
     if missed or late:
-        summary.tip = Said("reflect_tip_late")
+        tip = "late"
     elif len(noted) < len(given):
-        summary.tip = Said("reflect_tip_homework")
-    elif not trusted:
-        summary.tip = Said("reflect_tip_talk")
+        tip = "homework"
+    elif not trusted and not kind:
+        tip = "talk"
     else:
-        summary.tip = Said("reflect_tip_keep")
+        tip = "keep"
+    # After the last day there is no "tomorrow" in the game: the tip is for the real school.
+    summary.tip = Said(f"reflect_tip_real_{tip}" if last_day else f"reflect_tip_{tip}")
     return summary

@@ -18,6 +18,7 @@ from game.rules.state import PupilState
 from game.world.timetable import PlannedLesson, planned
 
 WARN_MINUTES = 5
+ENTRANCE = "entrance"  # the map's kind for the way in (and out): go home from here
 Via = Literal["notice_board", "classmate", "door", "lesson", "talk"]
 
 
@@ -106,12 +107,15 @@ def decide(day: Day, now: float, room: str | None, state: PupilState,
         if change is not None and change.kind == "room" and room == lesson.room and unseen:
             out.append(SeeChange(change, "door"))
         break  # one lesson at a time: later ones wait for this one
-    decided = set(state.lessons) | settled
-    all_done = bool(day.lessons) and all(lesson.id in decided for lesson in day.lessons) \
-        and now >= _last_lesson_end(day, now)
-    if now >= day.end or all_done:  # a day without lessons (class mode) runs to its end
+    if now >= day.end:  # after the last lesson there is free time until the day's end
         out.append(EndDay())
     return out
+
+
+def lessons_over(day: Day, now: float, state: PupilState) -> bool:
+    """Every lesson of the day is behind the pupil: free time until the day ends."""
+    return bool(day.lessons) and all(lesson.id in state.lessons for lesson in day.lessons) \
+        and now >= _last_lesson_end(day, now)
 
 
 def changes_to_tell(day: Day, now: float, state: PupilState, character: str) -> list[Change]:

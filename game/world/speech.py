@@ -8,7 +8,7 @@ both. The world's lines name no keys: those belong to the screens.
 from __future__ import annotations
 
 from game.content.schema import LocalText
-from game.text.catalogue import LANGUAGES, load_catalogue
+from game.text.catalogue import LANGUAGES, fill, load_catalogue
 
 
 def both(key: str, **values: object) -> LocalText:
@@ -16,7 +16,7 @@ def both(key: str, **values: object) -> LocalText:
     out = {}
     for lang in LANGUAGES:
         filled = {k: (v.get(lang) if isinstance(v, LocalText) else v) for k, v in values.items()}
-        out[lang] = load_catalogue(lang)[key].format(**filled)
+        out[lang] = fill(load_catalogue(lang)[key], filled, lang)
     return LocalText(nl=out["nl"], en=out["en"])
 
 

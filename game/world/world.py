@@ -47,7 +47,7 @@ from game.events.talking import (
     SaidLine,
 )
 from game.rules.conditions import Facts
-from game.rules.effects import Effect
+from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
 from game.world import class_scenes, movement, school_day
 from game.world.case import Case, fits, suspects_left
@@ -63,6 +63,8 @@ from game.world.speech import both
 from game.world.timetable import PlannedLesson, next_lesson
 
 TALK_REACH = 44.0
+STOP_NEAR = 56.0  # people stop walking and turn to a pupil this close
+QUIET_ROOM = "quiet"  # the map's kind for the quiet room (stilteruimte)
 FEELINGS = ("good", "ok", "hard")
 
 
@@ -92,6 +94,11 @@ class World:
         self.level_over = False
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
+        # Stairs act on a fresh step: after arriving, the key still held from the walk up
+        # does not take the pupil down again; releasing or turning does.
+        self.stairs_ready = True
+        self._arrived_with: tuple[float, float] = (0.0, 0.0)
+        self._move: tuple[float, float] = (0.0, 0.0)
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -127,6 +134,22 @@ class World:
         return next_lesson(self.day, self.clock.minutes, self.state.changes_seen,
                            self.state.lessons)
 
+    @property
+    def free_time(self) -> bool:
+        """All lessons are over: the pupil may talk, look around, or go home."""
+        return not self.day_over and school_day.lessons_over(self.day, self.clock.minutes,
+                                                             self.state)
+
+    def can_go_home(self) -> bool:
+        return self.free_time and self.room is not None and self.room.kind == school_day.ENTRANCE
+
+    def go_home(self) -> bool:
+        """At the entrance after the last lesson: the school day ends now."""
+        if not self.can_go_home():
+            return False
+        self.end_day()
+        return True
+
     def can_wait_for_bell(self) -> bool:
         nxt = self.next_lesson()
         return (nxt is not None and self.room is not None and self.room.id == nxt.room
@@ -144,7 +167,7 @@ class World:
         return best
 
     def day_summary(self) -> DaySummary:
-        return summarise(self.level, self.day, self.state)
+        return summarise(self.level, self.day, self.state, last_day=self.last_day)
 
     @property
     def last_day(self) -> bool:
@@ -169,6 +192,11 @@ class World:
             movement.step(self.player, move[0], move[1], dt, self.map, self._player_blocked)
         else:
             self.player.moving = False
+            move = (0.0, 0.0)
+        self._move = move
+        if not self.stairs_ready and move != self._arrived_with:
+            self.stairs_ready = True
+        self._follow_schedules()
         self._update_npcs(dt)
         self._check_place()
         if self.lesson is None:
@@ -295,6 +323,7 @@ class World:
         self.day_over = False
         self.lesson = None
         self.conversation = None
+        self.stairs_ready = True
         self.room = self.map.room_at(self.player.x, self.player.y - 1)
         self.emit(DayStarted(day=self.day.id))
         return True
@@ -322,6 +351,10 @@ class World:
             raise ValueError(f"unknown slot {slot!r}; choose from {SLOTS}")
         self.state.homework_plan[homework_id] = slot
         self.emit(HomeworkPlanned.model_validate({"homework": homework_id, "slot": slot}))
+
+    def note_homework(self, homework_id: str) -> None:
+        """Written in the agenda (later than in the lesson, but written all the same)."""
+        NoteHomework(homework=homework_id).apply(self)
 
     def homework_task(self, homework_id: str, when: When = "school") -> HomeworkTask:
         return HomeworkTask(self, homework_id, when)
@@ -370,6 +403,10 @@ class World:
         if KINDS.get(getattr(payload, "kind", "")) is not type(payload):
             raise TypeError(f"{type(payload).__name__} is not a registered event kind: give "
                             "it a `kind` (see game/events/base.py)")
+        if isinstance(payload, ChoiceMade) and payload.context == "talk" \
+                and sum(payload.aspects.values()) > 0:
+            acts = self.state.kind_acts
+            acts[self.day.id] = acts.get(self.day.id, 0) + 1
         event = Event(payload, self.clock.minutes, self.room.id if self.room else None,
                       self.day.id)
         for listener in self.listeners:
@@ -457,18 +494,17 @@ class World:
         return Body(start.x, start.y, start.facing)
 
     def _place_npcs(self) -> dict[str, Npc]:
+        """Everyone at school today, where they are at this time (their schedule's place,
+        else their spot on the map); people the day marks absent are not in the building."""
         npcs = {}
+        away = set(self.day.absent)
         for character in self.level.characters:
+            if character.id in away:
+                continue
             spot = self.map.characters.get(character.id)
-            if character.schedule:
-                first = character.schedule[0]
-                at = self.map.place(first.at)
-                if at is None and spot is None:
-                    continue
-                x, y = at if at else (spot.x, spot.y)  # type: ignore[union-attr]
-                tile = self.map.tile  # on a tile's centre, so nobody stands half in a desk
-                x = (int(x // tile) + first.offset[0] + 0.5) * tile
-                y = (int(y // tile) + first.offset[1] + 0.5) * tile
+            where = self._scheduled_place(character.id)
+            if where is not None:
+                x, y = where
             elif spot is not None:
                 x, y = spot.x, spot.y
             else:
@@ -480,7 +516,40 @@ class World:
             npcs[character.id] = Npc(character.id, character.name, character.role,
                                      character.sprite, Body(x, y), (x, y), route,
                                      pause=self.rng.uniform(0, PAUSE_SECONDS))
+        self._schedule_minute = int(self.clock.minutes)
         return npcs
+
+    def _scheduled_place(self, character_id: str) -> tuple[float, float] | None:
+        """Where the character's schedule puts them now: the last entry that has begun (the
+        first one before that), on a tile's centre so nobody stands half in a desk."""
+        schedule = self.level.character(character_id).schedule
+        if not schedule:
+            return None
+        now = self.clock.minutes
+        current = schedule[0]
+        for placement in schedule:
+            if placement.from_ <= now:
+                current = placement
+        at = self.map.place(current.at)
+        if at is None:
+            return None
+        tile = self.map.tile
+        return ((int(at[0] // tile) + current.offset[0] + 0.5) * tile,
+                (int(at[1] // tile) + current.offset[1] + 0.5) * tile)
+
+    def _follow_schedules(self) -> None:
+        """Each new minute: people whose schedule moved on are in their next place (in
+        class for the lesson, in the canteen at break), unless the pupil talks to them."""
+        minute = int(self.clock.minutes)
+        if minute == self._schedule_minute:
+            return
+        self._schedule_minute = minute
+        for npc in self.npcs.values():
+            where = self._scheduled_place(npc.id)
+            if where is None or npc.talking or where == npc.home:
+                continue
+            npc.body.x, npc.body.y = where
+            npc.home = where
 
     def _player_blocked(self, box: tuple[float, ...]) -> bool:
         # Someone who already overlaps the pupil (after stairs, or a new morning) never
@@ -493,7 +562,10 @@ class World:
         player_box = self.player.hitbox()
         for npc in self.npcs.values():
             target = npc.target()
-            if npc.talking or target is None or self.calm:
+            near = abs(npc.body.x - self.player.x) + abs(npc.body.y - self.player.y) < STOP_NEAR
+            if near and not npc.talking:  # someone close by stops and looks at the pupil
+                npc.body.facing = _facing_towards(npc.body, self.player)
+            if npc.talking or near or target is None or self.calm:
                 npc.body.moving = False
                 continue
             if npc.pause > 0:
@@ -518,14 +590,17 @@ class World:
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
         stairs = self.map.stairs_at(self.player.x, feet_y)
-        if stairs is not None and not self._on_stairs:
+        if stairs is not None and not self._on_stairs and self.stairs_ready:
             target = self.map.points[stairs.target]
             self.emit(StairsTaken(stairs=stairs.name, to=stairs.target))
             self.player.x, self.player.y, self.player.facing = target.x, target.y, target.facing
+            self.stairs_ready, self._arrived_with = False, self._move
         self._on_stairs = self.map.stairs_at(self.player.x, self.player.y - 1) is not None
         room = self.map.room_at(self.player.x, self.player.y - 1)
         if room is not None and (self.room is None or room.id != self.room.id):
             self.room = room
+            if room.kind == QUIET_ROOM and self.day.id not in self.state.calm_days:
+                self.state.calm_days.append(self.day.id)  # a calm moment is a strength
             self.emit(RoomEntered(room=room.id, floor=room.floor))
 
 
