@@ -89,7 +89,7 @@ def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
 
     for lesson in late:
         sheet.to_look_at.append(t("sheet_late", subject=lesson.subject_name(teller),
-                                  minutes=lesson.minutes_late))
+                                  n=max(1, lesson.minutes_late)))
     for gone in missed:
         sheet.to_look_at.append(t("sheet_missed", subject=gone.subject_name(teller)))
     for item in _of(events, HomeworkLate):

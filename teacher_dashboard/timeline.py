@@ -99,7 +99,7 @@ def unreadable_note(count: int, t: Text) -> str:
     """The one line that says how many events were skipped ("" when none were)."""
     if count <= 0:
         return ""
-    return t("ev_unreadable") if count == 1 else t("ev_unreadable_many", n=count)
+    return t("ev_unreadable", n=count)
 
 
 def tell(reading: Reading, names: Names, t: Text, *, skill: str | None = None,

@@ -45,7 +45,7 @@ def test_a_mentor_signs_in_and_finds_a_choice_with_its_context(
         expect(card).to_contain_text(option["nl"])
     expect(card.locator("li.chosen")).to_contain_text(choice["chosen_text"]["nl"])
     expect(card).to_contain_text(ui("took_seconds",
-                                    seconds=round(choice["response_ms"] / 1000, 1)))
+                                    n=round(choice["response_ms"] / 1000, 1)))
     card.scroll_into_view_if_needed()
     page.screenshot(path=shots / "dashboard-pupil.png")
 

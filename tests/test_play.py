@@ -115,7 +115,9 @@ def test_pause_menu_resumes_and_quitting_saves_then_restart_continues(make_app):
     assert isinstance(again.top, TitleScene)
     labels = [label for label, _ in again.top.menu.items]
     assert again.texts("menu_continue", name="Agent Kiwi") in labels
-    run_script(again, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
+    # With a saved game, Enter continues it: a new game is never started by mistake.
+    run_script(again, [Press(pygame.K_RETURN), Wait(2)])
+    assert again.session is not None
     resumed = again.session.world
     assert (round(resumed.player.x), round(resumed.player.y), resumed.room.id) == where
     assert abs(resumed.clock.minutes - minutes) < 0.05  # at most a few frames apart

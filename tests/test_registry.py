@@ -14,7 +14,7 @@ from game import paths, reference
 from game.events import KINDS, Names, Payload, UnknownKind, parse
 from game.journal.exports import EXPORTS, export_pupil
 from game.journal.transfer import import_file
-from game.text.catalogue import load_catalogue
+from game.text.catalogue import fill, load_catalogue
 
 DASHBOARD_TEXT = paths.ROOT / "teacher_dashboard" / "text"
 
@@ -37,15 +37,18 @@ class CheckingTeller:
 
     def __init__(self, language: str) -> None:
         self.catalogue = load_catalogue(language, DASHBOARD_TEXT)
+        self.language = language
         self.names: Names = IdNames()
         self.used: set[str] = set()
 
     def __call__(self, key: str, **values: Any) -> str:
         assert key in self.catalogue, f"the dashboard has no text '{key}'"
-        blanks = {f for _, f, _, _ in string.Formatter().parse(self.catalogue[key]) if f}
+        entry = self.catalogue[key]
+        forms = entry.values() if isinstance(entry, dict) else [entry]
+        blanks = {f for form in forms for _, f, _, _ in string.Formatter().parse(form) if f}
         assert blanks <= set(values), f"'{key}' needs {blanks - set(values)}"
         self.used.add(key)
-        return self.catalogue[key].format(**values)
+        return fill(entry, values, self.language)
 
 
 def test_every_logged_event_reads_back_as_its_kind_and_tells_itself(school_log):

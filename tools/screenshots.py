@@ -65,8 +65,11 @@ def main() -> None:
         ]
         run_script(app, steps)
         # A lesson: walk into 2.14 and let the bell ring.
+        from game.scenes.school import SchoolScene
         from game.scripted import WalkTo
 
+        while not isinstance(app.top, SchoolScene):  # back to the school itself
+            app.pop()
         run_script(app, [WalkTo("2.14"), Press(pygame.K_e), Wait(3), shot("lesson"),
                          Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(3),
                          Press(pygame.K_RETURN), Wait(3), Press(pygame.K_RETURN), Wait(60),

@@ -300,8 +300,21 @@ def _check_days(level: Level, smap: SchoolMap | None, report: Report) -> None:
             if lesson.teacher not in teachers:
                 report((*loc, "teacher"), f"teacher '{lesson.teacher}' is not a character with "
                                           "role teacher or staff")
+        away = set(day.absent)
+        for ai, who in enumerate(day.absent):
+            if who not in characters:
+                report(("days", di, "absent", ai), f"unknown character '{who}'")
+        covered = {c.lesson for c in day.changes if c.kind in ("substitute", "cancelled")}
+        for li, lesson in enumerate(day.lessons):
+            if lesson.teacher in away and lesson.id not in covered:
+                report(("days", di, "lessons", li, "teacher"),
+                       f"'{lesson.teacher}' is absent on day '{day.id}' but teaches "
+                       f"'{lesson.id}': add a substitute or a cancellation")
         for ci, change in enumerate(day.changes):
             loc = ("days", di, "changes", ci)
+            if change.told_by in away or change.substitute in away:
+                report((*loc, "told_by" if change.told_by in away else "substitute"),
+                       f"change '{change.id}': that person is absent on day '{day.id}'")
             if change.lesson not in lessons:
                 report((*loc, "lesson"), f"change '{change.id}' is about unknown lesson "
                                          f"'{change.lesson}' (lessons of this day: "

@@ -79,7 +79,7 @@ class LessonLate(_AboutLesson):
 
     def tell(self, teller: Teller) -> Told:
         return Told(NOTE, teller("ev_late", subject=self.subject_name(teller),
-                                 room=self.room or "", minutes=self.minutes_late))
+                                 room=self.room or "", n=max(1, self.minutes_late)))
 
 
 class LessonMissed(_AboutLesson):

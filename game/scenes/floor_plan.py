@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game import input as keys
-from game.content.school_map import CLASSROOM_KINDS
+from game.content.school_map import CLASSROOM_KINDS, SchoolMap, Stairs
 from game.scenes.base import Host
 from game.scenes.card import CardScene
 from game.ui import look
@@ -62,7 +62,8 @@ class FloorPlanScene(CardScene):
         right = max(r.rect.x + r.rect.w for r in rooms)
         bottom = max(r.rect.y + r.rect.h for r in rooms)
         legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in (
-            "floorplan_here", "floorplan_lesson_room", "floorplan_route")))
+            "floorplan_here", "floorplan_lesson_room", "floorplan_route",
+            "floorplan_stairs_up", "floorplan_stairs_down")))
         # The line above the plan: where the next lesson is (it wraps with large text).
         header: list[str] = []
         if self.next is not None:
@@ -95,14 +96,11 @@ class FloorPlanScene(CardScene):
                 name = room.id if room.kind in CLASSROOM_KINDS else room.label.get(lang)
                 fitted_label(surface, name, rect, bold=target)
         for stairs in smap.stairs:
-            sx, sy = stairs.rect.x + stairs.rect.w / 2, stairs.rect.y + stairs.rect.h / 2
-            if left <= sx <= right and top <= sy <= bottom:
-                px, py = to_screen(sx, sy)
-                box = pygame.Rect(0, 0, max(70, int(stairs.rect.w * scale) + 40),
-                                  max(44, int(stairs.rect.h * scale)))
-                box.center = (px, py)
-                pygame.draw.rect(surface, STAIRS, box, border_radius=6)
-                fitted_label(surface, stairs.label.get(lang), box, bold=True)
+            if left <= stairs.rect.center[0] <= right and top <= stairs.rect.center[1] <= bottom:
+                x, y = to_screen(stairs.rect.x, stairs.rect.y)
+                box = pygame.Rect(x, y, int(stairs.rect.w * scale), int(stairs.rect.h * scale))
+                pygame.draw.rect(surface, STAIRS, box, border_radius=4)
+                stairs_arrow(surface, box, going_up(smap, stairs))
         if len(self.route) > 1:
             points = [to_screen(x, y) for x, y in self.route if left <= x <= right]
             if len(points) > 1:
@@ -127,11 +125,34 @@ class FloorPlanScene(CardScene):
         label = look.text(t("floorplan_lesson_room"), 26, look.INK)
         surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
         y += row
+        for up, key in ((True, "floorplan_stairs_up"), (False, "floorplan_stairs_down")):
+            box = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
+            pygame.draw.rect(surface, STAIRS, box, border_radius=4)
+            stairs_arrow(surface, box, up)
+            label = look.text(t(key), 26, look.INK)
+            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+            y += row
         if self.route:
             pygame.draw.line(surface, ROUTE, (area.x, y + row // 2), (area.x + 28, y + row // 2),
                              5)
             label = look.text(t("floorplan_route"), 26, look.INK)
             surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+
+
+def going_up(smap: SchoolMap, stairs: Stairs) -> bool:
+    """Stairs lead up when the floor they arrive on is higher than the one they are on."""
+    target = smap.points[stairs.target]
+    here = smap.room_at(*stairs.rect.center)
+    there = smap.room_at(target.x, target.y - 1)
+    return bool(here and there and there.floor > here.floor)
+
+
+def stairs_arrow(surface: pygame.Surface, box: pygame.Rect, up: bool) -> None:
+    """A drawn arrow (no font needed): up or down the stairs."""
+    half = max(4, min(box.w, box.h) // 3)
+    cx, cy = box.center
+    tip, base = (cy - half, cy + half) if up else (cy + half, cy - half)
+    pygame.draw.polygon(surface, look.INK, [(cx, tip), (cx - half, base), (cx + half, base)])
 
 
 def fitted_label(surface: pygame.Surface, name: str, rect: pygame.Rect, *,

@@ -63,15 +63,20 @@ class HelpScene(CardScene):
             super().handle(event)
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The next steps, then the keys, as large as the text size allows and still fits."""
         t = self.app.texts
+        steps = ["• " + step for step in next_steps(self.app, self.world)]
+        keylist = t("help_key_list").split("\n")
+        head = look.line_height(34, 1.6)
+        room = area.h - 2 * head - 24
+        size = look.fitting_size(steps + keylist, area.w, room, 32, gap=8)
         y = area.y
         surface.blit(look.text(t("help_now"), 34, look.ACCENT, bold=True), (area.x, y))
-        y += look.line_height(34, 1.6)
-        for step in next_steps(self.app, self.world):
-            y = look.blit_lines(surface, look.wrap("• " + step, 32, area.w), 32, area.x, y)
-            y += 8
+        y += head
+        for step in steps:
+            y = look.blit_lines(surface, look.wrap(step, size, area.w), size, area.x, y) + 8
         y += 16
         surface.blit(look.text(t("help_keys"), 34, look.ACCENT, bold=True), (area.x, y))
-        y += look.line_height(34, 1.6)
-        for line in t("help_key_list").split("\n"):
-            y = look.blit_lines(surface, look.wrap(line, 30, area.w), 30, area.x, y)
+        y += head
+        for line in keylist:
+            y = look.blit_lines(surface, look.wrap(line, size, area.w), size, area.x, y)

@@ -112,17 +112,22 @@ class IntroScene(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        box = card_on_backdrop(surface, 900, 440)
+        """The title, the mission and the goals, sized to fit the card above the hint."""
+        w, h = surface.get_size()
+        box = card_on_backdrop(surface, min(980, w - 80), h - 80)
         t = self.app.texts
         lang = t.language
         assert self.app.content is not None
         level = self.app.content.level
-        surface.blit(look.text(f"{t('intro_title')}: {level.title.get(lang)}", 50, look.INK,
-                               bold=True), (box.x + 40, box.y + 36))
-        y = look.blit_lines(surface, look.wrap(level.intro.get(lang), 38, box.w - 80), 38,
-                            box.x + 40, box.y + 110)
-        for goal in level.goals[:2]:
-            y = look.blit_lines(surface, look.wrap("• " + goal.text.get(lang), 34, box.w - 80),
-                                34, box.x + 40, y + 14, look.ACCENT)
-        hint = look.text(t("intro_continue"), 32, look.MUTED)
+        inner = box.w - 80
+        title = look.wrap(f"{t('intro_title')}: {level.title.get(lang)}", 46, inner, bold=True)
+        y = look.blit_lines(surface, title, 46, box.x + 40, box.y + 30, bold=True) + 16
+        hint = look.text(t("intro_continue"), 30, look.MUTED)
+        room = box.bottom - 30 - hint.get_height() - 16 - y
+        paragraphs = [level.intro.get(lang)] + ["• " + g.text.get(lang) for g in level.goals[:2]]
+        size = look.fitting_size(paragraphs, inner, room, 36, gap=12)
+        y = look.blit_lines(surface, look.wrap(paragraphs[0], size, inner), size, box.x + 40, y)
+        for goal in paragraphs[1:]:
+            y = look.blit_lines(surface, look.wrap(goal, size, inner), size, box.x + 40, y + 12,
+                                look.ACCENT)
         surface.blit(hint, hint.get_rect(midbottom=(box.centerx, box.bottom - 24)))

@@ -65,23 +65,23 @@ class NotebookScene(CardScene):
         super().handle(event)
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The suspects' faces on top, the clues below them, sized to fit what is left."""
         t, lang, world = self.app.texts, self.app.texts.language, self.world
         assert world.case is not None  # the notebook opens only in a level with a case
-        surface.blit(look.text(t("notebook_clues"), 34, look.ACCENT, bold=True), area.topleft)
-        y = area.y + 46
+        heading = look.line_height(32, 1.5)
+        surface.blit(look.text(t("notebook_suspects"), 32, look.ACCENT, bold=True),
+                     area.topleft)
+        cards = draw_suspects(surface, world, area.x, area.y + heading, area.w)
+        y = max((r.bottom for r in cards), default=area.y) + 16
+        surface.blit(look.text(t("notebook_clues"), 32, look.ACCENT, bold=True), (area.x, y))
+        y += heading
         if not world.state.clues:
-            y = look.blit_lines(surface, look.wrap(t("notebook_none"), 32, area.w), 32, area.x,
-                                y, look.MUTED)
-            y = look.blit_lines(surface, look.wrap(t("notebook_how"), 28, area.w), 28, area.x,
-                                y + 6, look.MUTED)
-        for clue_id in world.state.clues:
-            clue = world.level.clue(clue_id)
-            surface.blit(look.text(clue.text.get(lang), 28, look.MUTED), (area.x, y))
-            y = look.blit_lines(surface, look.wrap(clue_statement(world.level, world.case,
-                                                                  clue_id).get(lang), 34,
-                                                   area.w), 34, area.x + 20, y + 30)
-            y += 10
-        top = max(y + 10, area.bottom - FACE - 120)
-        surface.blit(look.text(t("notebook_suspects"), 34, look.ACCENT, bold=True),
-                     (area.x, top))
-        draw_suspects(surface, world, area.x, top + 44, area.w)
+            paragraphs = [t("notebook_none"), t("notebook_how")]
+        else:
+            paragraphs = [f"{world.level.clue(c).text.get(lang)} "
+                          f"{clue_statement(world.level, world.case, c).get(lang)}"
+                          for c in world.state.clues]
+        size = look.fitting_size(paragraphs, area.w - 20, area.bottom - y, 30, gap=6)
+        for paragraph in paragraphs:
+            y = look.blit_lines(surface, look.wrap("• " + paragraph, size, area.w - 20), size,
+                                area.x, y, look.INK if world.state.clues else look.MUTED) + 6

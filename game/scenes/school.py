@@ -160,6 +160,7 @@ class SchoolScene(Scene):
         self.reflecting = False
         self.cards: list[Card] = []  # built from the events this scene hears
         self.goal_bar, self.goal_width = pygame.Rect(0, 0, 0, 0), 0  # where the goal was drawn
+        self.banners: list[pygame.Rect] = []  # where the banners were drawn (room, bell)
         self.walking_to: Navigator | None = None  # clicked on a person: walk, then talk
         self.talking_to: str | None = None
         # Who the pupil just stopped talking to, when, and where the pupil stood: the same
@@ -441,18 +442,18 @@ class SchoolScene(Scene):
             surface.blit(right, right.get_rect(bottomright=(bar.right - 18, bar.bottom - 10)))
         else:
             surface.blit(right, right.get_rect(midright=(bar.right - 18, bar.centery)))
-        self._draw_room_banner(surface)
-        bell_shown = self.world.real_time - self.bell_at
-        if self.bell_text and bell_shown < BANNER_SECONDS * 1.5:
-            self._draw_banner(surface, self.bell_text, bell_shown / (BANNER_SECONDS * 1.5),
-                              y=250)
-
-    def _draw_room_banner(self, surface: pygame.Surface) -> None:
-        """The room's name when you walk in."""
-        lang = self.app.texts.language
+        self.banners = []
         shown = self.world.real_time - self.banner_at
-        if self.banner_room is not None and shown < BANNER_SECONDS:
-            self._draw_banner(surface, self.banner_room.label.get(lang), shown / BANNER_SECONDS)
+        top = 120
+        if self.banner_room is not None and shown < BANNER_SECONDS:  # the room walked into
+            placed = self._draw_banner(surface, self.banner_room.label.get(t.language),
+                                       shown / BANNER_SECONDS, top)
+            self.banners.append(placed)
+            top = placed.bottom + 12
+        bell_shown = self.world.real_time - self.bell_at
+        if self.bell_text and bell_shown < BANNER_SECONDS * 1.5:  # below it, never over it
+            self.banners.append(self._draw_banner(surface, self.bell_text,
+                                                  bell_shown / (BANNER_SECONDS * 1.5), top))
 
     def _goal_text(self) -> str:
         t = self.app.texts
@@ -476,15 +477,24 @@ class SchoolScene(Scene):
                f"({t.floor(room.floor)})"
 
     def _draw_banner(self, surface: pygame.Surface, label: str, progress: float,
-                     y: int = 170) -> None:
+                     top: int) -> pygame.Rect:
+        """A calm banner under `top` (wrapped to the screen); returns where it was drawn."""
         alpha = banner_alpha(progress, calm=self.world.calm)
-        text = look.text(label, 64, look.INK, bold=True)
-        box = text.get_rect(center=(surface.get_width() // 2, y)).inflate(60, 30)
+        lines = look.wrap(label, 56, surface.get_width() - 160, bold=True)
+        texts = [look.text(line, 56, look.INK, bold=True) for line in lines]
+        width = max(t.get_width() for t in texts) + 60
+        height = sum(t.get_height() for t in texts) + 30
+        box = pygame.Rect(0, top, width, height)
+        box.centerx = surface.get_width() // 2
         layer = pygame.Surface(box.size, pygame.SRCALPHA)
         look.panel(layer, layer.get_rect().inflate(-8, -8).move(-2, -2), radius=16)
-        layer.blit(text, text.get_rect(center=(box.w // 2 - 2, box.h // 2 - 2)))
+        y = 13
+        for text in texts:
+            layer.blit(text, text.get_rect(midtop=(box.w // 2 - 2, y)))
+            y += text.get_height()
         layer.set_alpha(alpha)
         surface.blit(layer, box)
+        return box
 
 
 def banner_alpha(progress: float, *, calm: bool) -> int:

@@ -19,12 +19,26 @@ class TitleScene(Scene):
     def _build_menu(self) -> Menu:
         t = self.app.texts
         items = [(t("menu_new"), self._new_game)]
-        last = self.app.store.last_pupil()
+        last = self._continuable()
         if last:
             items.append((t("menu_continue", name=last), lambda: self._continue(last)))
         items += [(t("menu_settings"), self._settings), (t("menu_class"), self._class_mode),
                   (t("menu_quit"), self.app.quit)]
-        return Menu(items, width=520)
+        menu = Menu(items, width=560)
+        if last:
+            menu.selected = 1  # a saved game: Enter continues it, it is never replaced by mistake
+        return menu
+
+    def _continuable(self) -> str | None:
+        """The last pupil, when their save goes on in this level (not finished)."""
+        last = self.app.store.last_pupil()
+        content = self.app.content
+        if not last or content is None:
+            return None
+        saved = self.app.store.load(last)
+        ok = saved is not None and saved.get("level") == content.level.id \
+            and not saved.get("level_over")
+        return last if ok else None
 
     def on_resume(self) -> None:
         self.app.sound.want_music(False)
@@ -52,10 +66,17 @@ class TitleScene(Scene):
         surface.blit(backdrop((w, h)), (0, 0))
         t = self.app.texts
         title = look.text(t("title"), 96, look.PAPER, bold=True)
-        surface.blit(title, title.get_rect(midtop=(w // 2, 70)))
+        top = title.get_rect(midtop=(w // 2, 50))
+        surface.blit(title, top)
         sub = look.text(t("subtitle"), 40, (226, 232, 246))
-        surface.blit(sub, sub.get_rect(midtop=(w // 2, 150)))
-        self.menu.draw(surface, w // 2, 230)
+        below = sub.get_rect(midtop=(w // 2, top.bottom + 4))
+        surface.blit(sub, below)
+        code = self.app.options.class_code
+        if code:  # class mode: the code was taken (from the command line or typed)
+            label = look.text(t("menu_class_code", code=code), 30, (250, 226, 150), bold=True)
+            below = label.get_rect(midtop=(w // 2, below.bottom + 6))
+            surface.blit(label, below)
+        self.menu.draw(surface, w // 2, below.bottom + 24)
         hint = look.text(t("menu_hint"), 28, look.PAPER)
         surface.blit(hint, hint.get_rect(midbottom=(w // 2, h - 20)))
         notice = self.app.journal_notice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakSet
 
 import pygame
 
@@ -68,11 +69,17 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return f
 
 
+TEXTS: WeakSet[pygame.Surface] = WeakSet()
+"""Every rendered text still alive, so the layout test can tell text from pictures."""
+
+
 @lru_cache(maxsize=512)
 def text(content: str, size: int, colour: Colour = INK,
          bold: bool = False) -> pygame.Surface:
     """Rendered text, cached: rendering anew every frame is the usual cause of slow frames."""
-    return font(size, bold).render(content, True, colour)
+    rendered = font(size, bold).render(content, True, colour)
+    TEXTS.add(rendered)
+    return rendered
 
 
 def wrap(content: str, size: int, width: int, bold: bool = False) -> list[str]:
@@ -115,6 +122,22 @@ def line_height(size: int, spacing: float = 1.3) -> int:
     """The distance between two lines of wrapped text, following the text size setting."""
     factor = 1.15 if _style.font == "dyslexic" else 1.0
     return int(size * _style.scale * spacing * 0.75 * factor)
+
+
+def text_height(paragraphs: list[str], size: int, width: int, gap: int = 0) -> int:
+    """How tall these paragraphs are when wrapped to `width` (with `gap` between them)."""
+    lines = sum(len(wrap(p, size, width)) for p in paragraphs)
+    return lines * line_height(size) + gap * max(0, len(paragraphs) - 1)
+
+
+def fitting_size(paragraphs: list[str], width: int, height: int, largest: int,
+                 smallest: int = 20, gap: int = 0) -> int:
+    """The largest size (from `largest` down) at which the paragraphs fit the box: large
+    text stays as large as the screen allows, and nothing runs off the bottom."""
+    size = largest
+    while size > smallest and text_height(paragraphs, size, width, gap) > height:
+        size -= 2
+    return size
 
 
 def blit_lines(surface: pygame.Surface, lines: list[str], size: int, x: int, y: int,

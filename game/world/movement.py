@@ -10,6 +10,7 @@ from game.content.school_map import SchoolMap
 HITBOX_W, HITBOX_H = 18.0, 10.0
 WALK_SPEED = 130.0  # pixels per second: about four tiles a second, calm but not slow
 NUDGE = 12  # pixels: how far round a corner the pupil slides into a doorway
+LOOK_AHEAD = 10  # pixels: the opening must go on this far (a doorway, not a chink)
 DIRECTION_VECTORS = {"up": (0, -1), "down": (0, 1), "left": (-1, 0), "right": (1, 0)}
 
 
@@ -61,10 +62,11 @@ def step(body: Body, dx: float, dy: float, dt: float, smap: SchoolMap,
         nx = body.x + delta if axis == "x" else body.x
         ny = body.y + delta if axis == "y" else body.y
         box = body.hitbox(nx, ny)
-        if not hits_map(smap, box) and not blocked_by(box):
+        wall, person = hits_map(smap, box), blocked_by(box)
+        if not wall and not person:
             body.x, body.y = nx, ny
             moved += abs(delta)
-        elif not (dy if axis == "x" else dx):
+        elif wall and not person and not (dy if axis == "x" else dx):
             moved += _round_the_corner(body, axis, delta, speed * dt, smap, blocked_by)
     body.moving = moved > 0
     body.distance += moved
@@ -79,12 +81,13 @@ def _round_the_corner(body: Body, axis: str, delta: float, reach: float, smap: S
         box = body.hitbox(x, y)
         return not hits_map(smap, box) and not blocked_by(box)
 
+    further = delta + (LOOK_AHEAD if delta > 0 else -LOOK_AHEAD)
     for offset in range(1, NUDGE + 1):
         for side in (-1, 1):
             shift = side * offset
-            ahead = (body.x + delta, body.y + shift) if axis == "x" \
-                else (body.x + shift, body.y + delta)
-            if free(*ahead):
+            ahead = [(body.x + d, body.y + shift) if axis == "x" else (body.x + shift, body.y + d)
+                     for d in (delta, further)]
+            if all(free(*point) for point in ahead):  # a real opening, not a chink
                 step = side * min(reach, offset)
                 beside = (body.x, body.y + step) if axis == "x" else (body.x + step, body.y)
                 if not free(*beside):

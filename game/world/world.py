@@ -99,6 +99,7 @@ class World:
         self.stairs_ready = True
         self._arrived_with: tuple[float, float] = (0.0, 0.0)
         self._move: tuple[float, float] = (0.0, 0.0)
+        self._fresh_step = False
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -193,6 +194,7 @@ class World:
         else:
             self.player.moving = False
             move = (0.0, 0.0)
+        self._fresh_step = move != self._move and move != (0.0, 0.0)
         self._move = move
         if not self.stairs_ready and move != self._arrived_with:
             self.stairs_ready = True
@@ -590,7 +592,8 @@ class World:
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
         stairs = self.map.stairs_at(self.player.x, feet_y)
-        if stairs is not None and not self._on_stairs and self.stairs_ready:
+        stepped_on = stairs is not None and (not self._on_stairs or self._fresh_step)
+        if stairs is not None and stepped_on and self.stairs_ready:
             target = self.map.points[stairs.target]
             self.emit(StairsTaken(stairs=stairs.name, to=stairs.target))
             self.player.x, self.player.y, self.player.facing = target.x, target.y, target.facing
