@@ -101,6 +101,10 @@ class SchoolMap:
     points: dict[str, Point] = field(default_factory=dict)
     characters: dict[str, CharacterSpot] = field(default_factory=dict)
     tmx: Any = None
+    _aligned: bool | None = field(default=None, repr=False)
+    _room_cache: dict[tuple[int, int], Room | None] = field(default_factory=dict, repr=False)
+    _stairs_cache: dict[tuple[int, int], Stairs | None] = field(default_factory=dict,
+                                                                 repr=False)
 
     def is_blocked_tile(self, tx: int, ty: int) -> bool:
         if not (0 <= tx < self.width and 0 <= ty < self.height):
@@ -111,16 +115,40 @@ class SchoolMap:
         return self.is_blocked_tile(int(px // self.tile), int(py // self.tile))
 
     def room_at(self, px: float, py: float) -> Room | None:
+        if self._tile_aligned():  # asked every frame: answered per tile after the first time
+            key = (int(px // self.tile), int(py // self.tile))
+            if key not in self._room_cache:
+                self._room_cache[key] = self._find_room(px, py)
+            return self._room_cache[key]
+        return self._find_room(px, py)
+
+    def _find_room(self, px: float, py: float) -> Room | None:
         for room in self.rooms.values():
             if room.rect.contains(px, py):
                 return room
         return None
 
     def stairs_at(self, px: float, py: float) -> Stairs | None:
+        if self._tile_aligned():
+            key = (int(px // self.tile), int(py // self.tile))
+            if key not in self._stairs_cache:
+                self._stairs_cache[key] = self._find_stairs(px, py)
+            return self._stairs_cache[key]
+        return self._find_stairs(px, py)
+
+    def _find_stairs(self, px: float, py: float) -> Stairs | None:
         for stairs in self.stairs:
             if stairs.rect.contains(px, py):
                 return stairs
         return None
+
+    def _tile_aligned(self) -> bool:
+        """Do rooms and stairs lie on whole tiles (then one tile is one answer)?"""
+        if self._aligned is None:
+            t = self.tile
+            rects = [r.rect for r in self.rooms.values()] + [s.rect for s in self.stairs]
+            self._aligned = all(v % t == 0 for r in rects for v in (r.x, r.y, r.w, r.h))
+        return self._aligned
 
     def place(self, name: str) -> tuple[float, float] | None:
         """A named place: a point, a room's centre, or a character's spot."""

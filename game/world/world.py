@@ -100,6 +100,8 @@ class World:
         self._arrived_with: tuple[float, float] = (0.0, 0.0)
         self._move: tuple[float, float] = (0.0, 0.0)
         self._fresh_step = False
+        self._frames = 0
+        self._last_moment: tuple[int, int, str | None, int, int] | None = None
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -203,9 +205,14 @@ class World:
         self._check_place()
         if self.lesson is None:
             room = self.room.id if self.room else None
-            for decision in school_day.decide(self.day, self.clock.minutes, room, self.state,
-                                              self.level.notice_board):
-                self._carry_out(decision)
+            # The day's rules change only with the minute, the room or a lesson decided.
+            moment = (self.day_index, int(self.clock.minutes), room, len(self.state.lessons),
+                      len(self.state.changes_seen))
+            if moment != self._last_moment:
+                self._last_moment = moment
+                for decision in school_day.decide(self.day, self.clock.minutes, room,
+                                                  self.state, self.level.notice_board):
+                    self._carry_out(decision)
 
     def think(self, seconds: float) -> None:
         """Real time passes while the pupil reads or thinks; the school clock stands still."""
@@ -555,20 +562,33 @@ class World:
 
     def _player_blocked(self, box: tuple[float, ...]) -> bool:
         # Someone who already overlaps the pupil (after stairs, or a new morning) never
-        # holds them: they can always step apart.
+        # holds them: they can always step apart. Only people near the box can block it.
         here = self.player.hitbox()
-        return any(movement.overlaps(box, other) and not movement.overlaps(here, other)
-                   for other in (npc.body.hitbox() for npc in self.npcs.values()))
+        x, y = box[0], box[1]
+        for npc in self.npcs.values():
+            body = npc.body
+            if abs(body.x - x) > 40 or abs(body.y - y) > 40:
+                continue
+            other = body.hitbox()
+            if movement.overlaps(box, other) and not movement.overlaps(here, other):
+                return True
+        return False
 
     def _update_npcs(self, dt: float) -> None:
         player_box = self.player.hitbox()
+        px, py = self.player.x, self.player.y
+        self._frames += 1
+        glance = self._frames % 6 == 0  # standing people turn to the pupil ten times a second
         for npc in self.npcs.values():
-            target = npc.target()
-            near = abs(npc.body.x - self.player.x) + abs(npc.body.y - self.player.y) < STOP_NEAR
+            body = npc.body
+            if npc.route_to is None and not glance:
+                continue
+            near = abs(body.x - px) + abs(body.y - py) < STOP_NEAR
             if near and not npc.talking:  # someone close by stops and looks at the pupil
-                npc.body.facing = _facing_towards(npc.body, self.player)
+                body.facing = _facing_towards(body, self.player)
+            target = npc.target() if npc.route_to is not None else None
             if npc.talking or near or target is None or self.calm:
-                npc.body.moving = False
+                body.moving = False
                 continue
             if npc.pause > 0:
                 npc.pause -= dt
