@@ -21,6 +21,8 @@ def _play(args: argparse.Namespace) -> int:
     from game.options import Options
     from game.saves import default_data_dir
 
+    if args.dialogue:
+        return _preview(args)
     if args.server and not args.class_code:
         print("play: --server needs --class CODE (the code your teacher shows)", file=sys.stderr)
         return 2
@@ -38,9 +40,45 @@ def _play(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from game.content.validate import run
+def _preview(args: argparse.Namespace) -> int:
+    """A writer's preview: one conversation at once, R reloads the file after an edit."""
+    from game import paths
+    from game.app import App
+    from game.content.bundle import load_content
+    from game.content.errors import ContentError
+    from game.options import Options, Situation
 
+    level = Path(args.level) if args.level else paths.DEFAULT_LEVEL
+    try:
+        content = load_content(level)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.dialogue not in content.dialogues:
+        print(f"play: no character in {paths.shown(level)} uses dialogue '{args.dialogue}' "
+              f"(dialogues: {', '.join(sorted(content.dialogues))})", file=sys.stderr)
+        return 2
+    try:
+        situation = Situation(
+            day=args.day, flags=list(args.flag),
+            moods=dict(item.split("=", 1) for item in args.mood),
+            relations={who: int(n) for who, n in (item.split("=", 1) for item in args.relation)})
+    except ValueError:
+        print("play: write --mood who=emotion and --relation who=number", file=sys.stderr)
+        return 2
+    options = Options(level=level, language=args.language, preview=args.dialogue,
+                      situation=situation, db=Path(args.db) if args.db else None)
+    App(options).run()
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.content.validate import print_map, print_stats, run
+
+    if args.stats:
+        return print_stats(args.paths)
+    if args.map:
+        return print_map(args.paths)
     return run(args.paths)
 
 
@@ -130,9 +168,22 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--class", dest="class_code", help="class code for class mode")
     play.add_argument("--server", help="the teacher's dashboard to send to, e.g. "
                                        "http://192.168.1.20:8765 (class mode)")
+    writer = play.add_argument_group("writers: try one conversation (nothing is logged)")
+    writer.add_argument("--dialogue", help="open this dialogue at once; R reloads the file")
+    writer.add_argument("--day", type=int, default=1, help="the school day (from 1)")
+    writer.add_argument("--flag", action="append", default=[], help="a flag that is set")
+    writer.add_argument("--mood", action="append", default=[], help="who=emotion, e.g. "
+                                                                     "daan=angry")
+    writer.add_argument("--relation", action="append", default=[],
+                        help="who=number (-5..5), e.g. noor=2")
     play.set_defaults(func=_play)
     validate = sub.add_parser("validate", help="check levels, dialogues and maps")
     validate.add_argument("paths", nargs="*", help="files or folders (default: all content)")
+    validate.add_argument("--stats", action="store_true",
+                          help="count what each level holds: days, choices, words, tags, "
+                               "minutes of play")
+    validate.add_argument("--map", action="store_true",
+                          help="list a map's rooms, stairs and named points")
     validate.set_defaults(func=_validate)
     export = sub.add_parser("export", help="write one pupil's log to a file for the mentor")
     export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")

@@ -69,6 +69,9 @@ class App:
         if self.content_error is not None:
             print(self.content_error, file=sys.stderr)
             self.open("error", error=self.content_error)
+        elif self.options.preview:
+            self.open("preview", dialogue_id=self.options.preview,
+                      situation=self.options.situation)
         else:
             self.open("title")
 
@@ -82,6 +85,8 @@ class App:
 
     def _open_journal(self) -> None:
         """Open the choice log; a bad file is set aside by the store, never fatal here."""
+        if self.options.preview:  # a writer's preview logs nothing
+            return
         try:
             self.journal = Journal.open(self.options.db_path)
             self.journal_notice = self.journal.notice

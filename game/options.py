@@ -13,6 +13,16 @@ SCREEN_SIZE = (1280, 720)
 
 
 @dataclass
+class Situation:
+    """A writer's preview: the school day (from 1) and what the pupil has built up."""
+
+    day: int = 1
+    flags: list[str] = field(default_factory=list)
+    moods: dict[str, str] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class Options:
     level: Path = paths.DEFAULT_LEVEL
     class_level: Path = paths.CLASS_LEVEL  # what "Klasmodus" on the title screen plays
@@ -24,6 +34,8 @@ class Options:
     db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
     class_code: str | None = None
     server: str | None = None  # class mode: the teacher's dashboard to send the log to
+    preview: str | None = None  # a writer's preview: this dialogue at once (nothing logged)
+    situation: Situation = field(default_factory=Situation)
 
     @property
     def db_path(self) -> Path:

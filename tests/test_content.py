@@ -291,3 +291,50 @@ def test_ui_catalogues_are_complete(key):
         forms = entry.values() if isinstance(entry, dict) else [entry]
         assert all(form.strip() and "(en)" not in form and "(s)" not in form
                    for form in forms)
+
+
+# --- checks that need the whole level -------------------------------------------------
+
+def test_a_dialogue_whose_id_is_not_its_file_name_is_reported(tmp_path):
+    path = tmp_path / "dialogues" / "andere-naam.yaml"
+    path.parent.mkdir()
+    path.write_text(DIALOGUE_HEAD + "  a:\n    lines: []\n    end: true\n", encoding="utf-8")
+    assert f"{path}:1: the dialogue's id 'test' differs from its file name " \
+           "'andere-naam.yaml': levels find dialogues by file name, so make them equal" \
+           in _problems(path)
+
+
+def test_whole_level_checks(tmp_path):
+    """Someone else's dialogue, a clue nobody gives, an absent teacher who still teaches,
+    and greetings the timetable contradicts."""
+    path = _level_with(tmp_path, "    sprite: daan\n", "    sprite: daan\n    dialogue: kim\n")
+    text = path.read_text(encoding="utf-8")
+    lotte = 'greeting: {nl: "Hoi, ik ben Lotte.", en: "Hi, I' + "'" + 'm Lotte."}'
+    jonas = 'greeting: {nl: "Hoi, ik ben Jonas.", en: "Hi, I' + "'" + 'm Jonas."}'
+    assert lotte in text and jonas in text
+    text = text.replace(lotte, 'greeting: {nl: "Rekenen is in lokaal 1.05, om 09:26.", '
+                               'en: "Maths is in room 1.05, at 09:26."}')
+    text = text.replace(jonas, 'greeting: {nl: "Taal is in 3.99.", en: "Language is in 3.99."}')
+    text = text.replace("clues:\n", "clues:\n  - id: vergeten\n"
+                                    '    text: {nl: "Niemand zegt dit:", en: "Nobody:"}\n', 1)
+    text = text.replace("    changes:\n      - id: reken-ander-lokaal",
+                        "    absent: [reken]\n    changes:\n      - id: reken-ander-lokaal", 1)
+    path.write_text(text, encoding="utf-8")
+    problems = "\n".join(_problems(path))
+    assert "'wim' is given dialogue 'kim', which is written for 'kim'" in problems
+    assert "clue 'vergeten' is never given" in problems
+    assert "'reken' is absent on day 'dag-2' but teaches 'reken-2'" in problems
+    assert "the line puts rekenen in 1.05, but on day 'dag-2' it is elsewhere" in problems
+    assert "the line names the time 09:26, which is not in the timetable" in problems
+    assert "the line names room 3.99, which is not on the map" in problems
+
+
+def test_a_start_point_outside_every_room_is_reported():
+    from game.content.checks import check_level
+    from game.content.school_map import Point, read_school_map
+
+    smap = read_school_map(FIXTURES / "levels" / "maps" / "school.tmx")
+    smap.points["start"] = Point("start", 16.0, 16.0)  # in the margin of the map
+    level, raw = load_level(LEVEL)
+    problems = [str(p) for p in check_level(level, raw, LEVEL, smap)]
+    assert any("start point 'start' lies outside every room" in p for p in problems)

@@ -121,3 +121,15 @@ def test_english_setting_shows_english_lines(make_app, content):
     assert isinstance(app.top, DialogueScene)
     first = content.dialogues["kim"].nodes["kennismaken"].lines[0].text
     assert app.top._full_text() == first.en
+
+
+def test_an_angry_classmate_cools_down_overnight_but_remembers(content):
+    world, _ = started(content)
+    choose(talk(world, "kim"), "plagen")
+    assert world.state.mood("kim") == "angry"
+    world.conversation = None
+    world.end_day()
+    world.start_next_day()
+    assert world.state.mood("kim") == "neutral"  # a new day, a calm start ...
+    assert world.state.relation("kim") == -2     # ... and she still remembers
+    assert talk(world, "kim").node_id == "weer"

@@ -7,13 +7,13 @@ import pytest
 from pydantic import ValidationError
 
 from game.content.level import Day
+from game.content.timetable import next_lesson, planned
 from game.events import Payload
 from game.rules.conditions import CHECKS, ConditionModel, Facts
 from game.rules.effects import EFFECTS, EffectField
 from game.rules.state import PupilState
 from game.world import movement, pathfinding, school_day
 from game.world.movement import Body
-from game.world.timetable import next_lesson, planned
 
 
 def condition(data: dict) -> ConditionModel:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import paths
@@ -11,6 +11,8 @@ from game.content.checks import (
     check_dialogue_graph,
     check_flags_and_counters,
     check_level,
+    check_level_uses,
+    check_lines_against_timetable,
 )
 from game.content.dialogue import Dialogue, load_dialogue
 from game.content.errors import ContentError, Problem, unique_problems
@@ -25,6 +27,8 @@ class Content:
     level_path: Path
     map: SchoolMap
     dialogues: dict[str, Dialogue]
+    dialogue_paths: dict[str, Path] = field(default_factory=dict)
+    """Where each dialogue was read from (a writer's preview reads it again)."""
 
 
 def load_content(level_path: Path, *, with_images: bool = False) -> Content:
@@ -62,7 +66,12 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
         dialogues[character.dialogue] = dialogue
         loaded.append((dialogue, draw, dpath))
     problems.extend(check_flags_and_counters(level, loaded))
+    problems.extend(check_level_uses(level, raw, level_path, dialogues))
+    if smap is not None:
+        problems.extend(check_lines_against_timetable(
+            level, raw, level_path, smap, {d.id: (d, r, p) for d, r, p in loaded}))
     if problems:
         raise ContentError(unique_problems(problems))
     assert smap is not None
-    return Content(level, level_path, smap, dialogues)
+    return Content(level, level_path, smap, dialogues,
+                   {d.id: p for d, _, p in loaded})

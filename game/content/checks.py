@@ -6,6 +6,7 @@ these checks only know what each kind of id must match in the level.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,9 @@ from game import paths
 from game.content.dialogue import Dialogue
 from game.content.errors import Problem, unique_problems
 from game.content.level import Level
+from game.content.schema import LocalText, format_time
 from game.content.school_map import SchoolMap
+from game.content.timetable import planned
 from game.content.yaml_source import line_of
 from game.rules.base import Ref, RefKind
 from game.rules.conditions import Condition
@@ -88,6 +91,9 @@ def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Probl
     """Checks a dialogue needs on its own: jumps, dead ends, reachability, duplicate ids."""
     report = Report(path, raw)
     nodes = dialogue.nodes
+    if dialogue.id != path.stem:
+        report(("id",), f"the dialogue's id '{dialogue.id}' differs from its file name "
+                        f"'{path.name}': levels find dialogues by file name, so make them equal")
     for i, entry in enumerate(dialogue.start):
         if entry.goto not in nodes:
             report(("start", i, "goto"), f"start goes to unknown node '{entry.goto}'")
@@ -223,6 +229,88 @@ def check_flags_and_counters(level: Level,
     return problems
 
 
+def check_level_uses(level: Level, raw: Any, path: Path,
+                     dialogues: dict[str, Dialogue]) -> list[Problem]:
+    """What only the level and all its dialogues together can tell: whose dialogue a
+    character was given, and whether every clue can be earned somewhere."""
+    report = Report(path, raw)
+    for i, c in enumerate(level.characters):
+        dialogue = dialogues.get(c.dialogue or "")
+        if dialogue is not None and dialogue.character != c.id:
+            report(("characters", i, "dialogue"),
+                   f"'{c.id}' is given dialogue '{dialogue.id}', which is written for "
+                   f"'{dialogue.character}'")
+    given = {h.clue for h in level.homework if h.clue}
+    given |= {r.id for day in level.days for lesson in day.lessons for e in lesson.on_time
+              for r in e.refs() if r.kind == "clue"}
+    for dialogue in dialogues.values():
+        given |= {r.id for _, e in effects_of(dialogue) for r in e.refs() if r.kind == "clue"}
+    for i, clue in enumerate(level.clues):
+        if clue.id not in given:
+            report(("clues", i, "id"), f"clue '{clue.id}' is never given: no dialogue, lesson "
+                                       "or homework gives it, so nobody can find it")
+    return report.result()
+
+
+ROOM_NUMBER = re.compile(r"\b\d\.\d{2}\b")
+CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?::([0-5]\d)\b|\.([0-5]\d) uur\b)")
+"""10:15, or 10.15 uur (a room number like 2.14 is not a time)."""
+
+
+def check_lines_against_timetable(level: Level, raw: Any, path: Path, smap: SchoolMap,
+                                  dialogues: dict[str, tuple[Dialogue, Any, Path]]
+                                  ) -> list[Problem]:
+    """Lines must be true when they are said: a room that exists, a subject in the room the
+    timetable gives it, a clock time the timetable has. A greeting is said on every day,
+    so a room it names for a subject must hold on every day."""
+    problems: list[Problem] = []
+    subject_rooms: dict[str, dict[str, set[str]]] = {}  # subject -> day -> rooms
+    times = set()
+    for day in level.days:
+        times |= {format_time(day.start), format_time(day.end)}
+        times |= {format_time(c.announce_at) for c in day.changes}
+        for item in planned(day, 24 * 60):
+            subject = item.lesson.subject.nl.lower()
+            subject_rooms.setdefault(subject, {}).setdefault(day.id, set()).add(item.room)
+            times |= {format_time(item.lesson.start), format_time(item.lesson.end)}
+
+    def judge(report: Report, loc: Loc, text: LocalText, every_day: bool) -> None:
+        for number in ROOM_NUMBER.findall(f"{text.nl} {text.en}"):
+            if number not in smap.rooms:
+                report(loc, f"the line names room {number}, which is not on the map")
+                continue
+            for subject, days in subject_rooms.items():
+                if subject not in text.nl.lower():
+                    continue
+                rooms = set().union(*days.values())
+                if number not in rooms:
+                    report(loc, f"the line puts {subject} in {number}, but the timetable "
+                                f"never has {subject} there ({', '.join(sorted(rooms))})")
+                elif every_day and any(number not in r for r in days.values()):
+                    other = next(d for d, r in days.items() if number not in r)
+                    report(loc, f"the line puts {subject} in {number}, but on day '{other}' "
+                                f"it is elsewhere: say it in a dialogue with a `day` check")
+        for hour, colon, dot in CLOCK.findall(text.nl):
+            said = f"{int(hour):02d}:{colon or dot}"
+            if said not in times:
+                report(loc, f"the line names the time {said}, which is not in the timetable "
+                            f"({', '.join(sorted(times)[:6])}, ...)")
+
+    level_report = Report(path, raw)
+    for i, c in enumerate(level.characters):
+        if c.greeting:
+            judge(level_report, ("characters", i, "greeting"), c.greeting, every_day=True)
+    problems.extend(level_report.result())
+    for dialogue, draw, dpath in dialogues.values():
+        report = Report(dpath, draw)
+        for node_id, node in dialogue.nodes.items():
+            for li, line in enumerate(node.lines):
+                judge(report, ("nodes", node_id, "lines", li, "text"), line.text,
+                      every_day=False)
+        problems.extend(report.result())
+    return problems
+
+
 # --- levels --------------------------------------------------------------------
 
 def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> list[Problem]:
@@ -239,6 +327,11 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
         if level.start not in smap.points:
             report(("start",), f"start point '{level.start}' is not on the map "
                                f"(spawn points: {', '.join(sorted(smap.points)[:6])}, ...)")
+        else:
+            start = smap.points[level.start]
+            if smap.room_at(start.x, start.y - 1) is None:
+                report(("start",), f"start point '{level.start}' lies outside every room: put "
+                                   "it inside a room or corridor on the map")
         if level.notice_board and level.notice_board not in smap.rooms:
             report(("notice_board",), f"room '{level.notice_board}' is not on the map")
     return report.result()

@@ -73,8 +73,8 @@ class Entry(Strict):
 class Dialogue(Strict):
     id: Id
     character: Id
-    start: list[Entry]
-    nodes: dict[Id, Node]
+    start: Annotated[list[Entry], Field(min_length=1)]
+    nodes: Annotated[dict[Id, Node], Field(min_length=1)]
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

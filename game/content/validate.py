@@ -53,6 +53,44 @@ def expand(targets: list[str]) -> list[Path]:
     return files
 
 
+def print_stats(targets: list[str]) -> int:
+    """`validate --stats`: what each level holds (the levels among the targets, or all)."""
+    from game.content.stats import level_stats
+
+    files = expand(targets) if targets else sorted(paths.LEVELS.glob("*.yaml"))
+    levels = [f for f in files if _kind(f) == "level"]
+    failed = 0
+    for path in levels:
+        try:
+            content = load_content(path)
+        except ContentError as exc:
+            print(f"{paths.shown(path)}: cannot count, it does not validate:\n{exc}")
+            failed += 1
+            continue
+        print("\n".join(level_stats(content).lines()))
+    return 1 if failed else 0
+
+
+def print_map(targets: list[str]) -> int:
+    """`validate --map`: a map's rooms (number, name, floor, kind) and its named points."""
+    maps = [f for f in expand(targets) if f.suffix == ".tmx"] if targets \
+        else sorted(paths.LEVELS.glob("maps/*.tmx"))
+    for path in maps:
+        try:
+            smap = read_school_map(path)
+        except ContentError as exc:
+            print(exc)
+            return 1
+        print(f"{paths.shown(path)}: {smap.width}x{smap.height} tiles of {smap.tile} px, "
+              f"floors {', '.join(str(f) for f in smap.floors)}")
+        for room in sorted(smap.rooms.values(), key=lambda r: (r.floor, r.id)):
+            print(f"  room {room.id:<16} {room.label.nl:<20} floor {room.floor}  {room.kind}")
+        for stairs in smap.stairs:
+            print(f"  stairs {stairs.name:<14} -> {stairs.target} ({stairs.label.nl})")
+        print("  points: " + ", ".join(sorted(smap.points)))
+    return 0
+
+
 def run(targets: list[str]) -> int:
     """Print one `file:line: message` per problem; 0 when all is well, 1 otherwise."""
     files = expand(targets) if targets else shipped_files()

@@ -14,11 +14,11 @@ import pygame
 
 from game import input as keys
 from game.content.schema import format_time
+from game.content.timetable import planned
 from game.scenes.base import Host
 from game.scenes.card import CardScene, option_rows, pick
 from game.ui import look
 from game.world.homework import SLOTS, open_homework
-from game.world.timetable import planned
 from game.world.world import World
 
 STATUS_COLOURS = {"on_time": (60, 140, 90), "late": (190, 120, 40), "missed": (150, 90, 90),

@@ -34,6 +34,7 @@ SCREENS: dict[str, str] = {
     "evening": "game.scenes.day_end:EveningScene",
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
+    "preview": "game.scenes.preview:PreviewScene",
 }
 """name -> "module:Class" of its scene."""
 

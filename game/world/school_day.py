@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.content.level import Change, Day
+from game.content.timetable import PlannedLesson, planned
 from game.rules.state import PupilState
-from game.world.timetable import PlannedLesson, planned
 
 WARN_MINUTES = 5
 ENTRANCE = "entrance"  # the map's kind for the way in (and out): go home from here

@@ -16,6 +16,7 @@ from typing import Any
 from game.content.bundle import Content
 from game.content.level import Day
 from game.content.school_map import Room
+from game.content.timetable import PlannedLesson, next_lesson
 from game.events import KINDS, Event, Payload
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded, SceneStarted
@@ -60,7 +61,6 @@ from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
 from game.world.reflection import DaySummary, summarise
 from game.world.school_day import LessonVisit
 from game.world.speech import both
-from game.world.timetable import PlannedLesson, next_lesson
 
 TALK_REACH = 44.0
 STOP_NEAR = 56.0  # people stop walking and turn to a pupil this close
@@ -326,6 +326,9 @@ class World:
         if self.last_day:
             return False
         self.day_index += 1
+        # Overnight everyone calms down: moods start neutral; trust (the relation), flags
+        # and counters remember what happened.
+        self.state.moods.clear()
         self.clock = GameClock(self.day.start, self.level.clock.speed)
         self.player = self._start_body()
         self.npcs = self._place_npcs()
