@@ -106,10 +106,13 @@ def take_quota(class_code: str, pupil: str, events: int) -> int | None:
     """Count `events` against the pupil's quota in this class: None when they fit, else
     the seconds until the quota's window starts anew."""
     strategy = limiter().limiter
-    for item in parse_all(_limit("pupil_quota")()):
-        if not strategy.hit(item, "quota", class_code, pupil, cost=events):
+    items = parse_all(_limit("pupil_quota")())
+    for item in items:  # a refused batch does not count: it is sent again later
+        if not strategy.test(item, "quota", class_code, pupil, cost=events):
             reset = strategy.get_window_stats(item, "quota", class_code, pupil).reset_time
             return max(1, math.ceil(reset - time.time()))
+    for item in items:
+        strategy.hit(item, "quota", class_code, pupil, cost=events)
     return None
 
 

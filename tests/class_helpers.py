@@ -117,13 +117,14 @@ def join(client: FlaskClient, pupil: str = "Vos", code: str = "1B",
     return {"Authorization": f"Bearer {secret}"}
 
 
-def batch(*payloads: Payload, code: str = "1B", pupil: str = "Vos") -> dict[str, Any]:
+def batch(*payloads: Payload, code: str = "1B", pupil: str = "Vos",
+          session: str = SESSION) -> dict[str, Any]:
     """A well-formed batch of one session with these events, as a game sends it."""
     return {
         "pupil": {"id": pupil, "created_at": STAMP},
-        "session": {"id": SESSION, "pupil_id": pupil, "level": "proefklas",
+        "session": {"id": session, "pupil_id": pupil, "level": "proefklas",
                     "started_at": STAMP, "ended_at": None, "class_code": code},
-        "events": [{"id": f"{n:08d}-event", "session_id": SESSION, "seq": n,
+        "events": [{"id": f"{session[:8]}-{n:08d}-event", "session_id": session, "seq": n,
                     "kind": payload.kind, "wall_time": STAMP, "game_day": "dag-1",
                     "game_time": "08:30", "location": "1.05",
                     "payload": json.dumps(payload.data())}
