@@ -124,11 +124,18 @@ def guess_passwords(port: int, number: int, stop: threading.Event,
                     seen: Counter[int]) -> None:
     """One password guesser from its own address, as fast as the server answers."""
     conn = http.client.HTTPConnection("127.0.0.1", port, source_address=(f"127.0.9.{number}", 0))
-    body = urllib.parse.urlencode({"password": f"gok-{number}", "csrf_token": "x"})
+    conn.request("GET", "/login")                  # a real form: its cookie and CSRF token
+    answer = conn.getresponse()
+    page = answer.read().decode("utf-8")
+    cookie = (answer.getheader("Set-Cookie") or "").split(";", 1)[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    body = urllib.parse.urlencode({"password": f"gok-{number}",
+                                   "csrf_token": token.group(1) if token else ""})
     while not stop.is_set():
         try:
             conn.request("POST", "/login", body=body,
-                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+                         headers={"Content-Type": "application/x-www-form-urlencoded",
+                                  "Cookie": cookie})
             response = conn.getresponse()
             response.read()
             seen[response.status] += 1

@@ -12,6 +12,7 @@ and no request waits on a sleep (the limits answer 429 at once).
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 import threading
 import webbrowser
@@ -35,6 +36,7 @@ from teacher_dashboard.passwords import (
 )
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" is normal here
 THREADS = 16
 """Workers: a class (30 games, a batch a second each, ~10 ms a batch) plus the teacher."""
 CONNECTIONS = 500
@@ -50,7 +52,9 @@ class Server:
         self._server = cast(Any, create_server(  # one address: a TcpWSGIServer
             app, host=host, port=port, threads=threads, connection_limit=CONNECTIONS,
             channel_timeout=30, max_request_body_size=MAX_IMPORT_BYTES + 1024 * 1024,
-            expose_tracebacks=False, ident="alien-op-school", **options))
+            expose_tracebacks=False, ident="alien-op-school",
+            asyncore_use_poll=True,  # poll() where there is one: no limit of 1024 sockets
+            **options))
         self.port = int(self._server.effective_port)
         self._thread: threading.Thread | None = None
 
