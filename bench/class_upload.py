@@ -1,9 +1,12 @@
 """Class mode under load, on the production server (waitress, serve.Server) with the
 production limits: pupils' games send to the teacher's dashboard at once.
 
-Every game sends from its own loopback address (127.0.<class>.<pupil>), as laptops on
-a school network have their own addresses, so the per-address limits apply as they
-would in a classroom; every game joins the class with its own secret first.
+The dashboard runs in its own process (as on the teacher's PC), so the games' threads
+in this one do not share its interpreter. Every game sends from its own loopback
+address (127.0.<class>.<pupil>), as laptops on a school network have their own
+addresses, so the per-address limits apply as they would in a classroom; every game
+joins the class with its own secret first. Times are measured by the games: from
+sending a batch to the answer.
 
 1. 30 pupils play the class scenes (`simulate`, the real world and log), each into
    their own log, like 30 laptops; then all 30 uploaders send their whole lesson at the
@@ -22,83 +25,99 @@ from __future__ import annotations
 import functools
 import http.client
 import re
+import socket
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
 from collections import Counter
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from _headless import percentile  # also makes the project importable
 from dashboard import PASSWORD, Browser
-from werkzeug.security import generate_password_hash
 
 from game import paths
 from game.content.bundle import Content, load_content
 from game.journal import admin
 from game.journal.upload import Uploader
 from game.sim.simulate import simulate
-from teacher_dashboard.app import create_app
-from teacher_dashboard.passwords import Secrets
-from teacher_dashboard.serve import Server
 
 PUPILS = 30
 CLASSES = tuple(f"1{letter}" for letter in "ABCDEFGHIJ")
 GUESSERS = 6
 
 _source = threading.local()
+_lock = threading.Lock()
+POSTS: list[float] = []
+"""How long each batch POST took, as the game saw it (ms)."""
+ANSWERS: Counter[str] = Counter()
+"""The games' requests by path end and HTTP status."""
 
 
 class FromOwnAddress(urllib.request.HTTPHandler):
-    """urllib's HTTP, sent from this thread's loopback address (`_source.address`)."""
+    """urllib's HTTP, sent from this thread's loopback address (`_source.address`); times
+    each request and counts the answers."""
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         address = getattr(_source, "address", "127.0.0.1")
         connection = functools.partial(http.client.HTTPConnection, source_address=(address, 0))
-        return self.do_open(connection, req)
+        what = req.full_url.rsplit("/", 1)[-1]
+        begin = time.perf_counter()
+        try:
+            answer = self.do_open(connection, req)
+        except OSError:
+            with _lock:
+                ANSWERS[f"{what} no answer"] += 1
+            raise
+        with _lock:
+            ANSWERS[f"{what} {answer.status}"] += 1
+            if what == "events":
+                POSTS.append((time.perf_counter() - begin) * 1000)
+        return answer
 
 
-class TimedServer:
-    """The dashboard on waitress on a fixed loopback port that can drop out; times each
-    batch POST and counts the answers by status."""
+class ServerProcess:
+    """`main.py dashboard`'s server (waitress, production limits) in its own process on a
+    fixed loopback port, which can drop out and come back."""
 
     def __init__(self, db: Path) -> None:
-        self.posts: list[float] = []
-        self.answers: Counter[str] = Counter()
-        self.app = create_app(db, Secrets(generate_password_hash(PASSWORD), "c" * 64),
-                              listen_host="0.0.0.0")
-        lock = threading.Lock()
-
-        def timed(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-            begin = time.perf_counter()
-            path = environ.get("PATH_INFO", "")
-
-            def remember(status: str, headers: list[Any], *args: Any) -> Any:
-                with lock:
-                    self.answers[f"{path.rsplit('/', 1)[-1]} {status[:3]}"] += 1
-                return start_response(status, headers, *args)
-
-            try:
-                return self.app(environ, remember)
-            finally:
-                if environ["REQUEST_METHOD"] == "POST" and path.endswith("/events"):
-                    with lock:
-                        self.posts.append((time.perf_counter() - begin) * 1000)
-
-        self.wsgi = timed
-        self.port = 0
+        self.db = db
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process: subprocess.Popen[bytes] | None = None
         self.up()
 
     def up(self) -> None:
-        self.server = Server(self.wsgi, "127.0.0.1", self.port).start()  # type: ignore[arg-type]
-        self.port = self.server.port
+        code = ("import sys; sys.path.insert(0, '.')\n"
+                "from pathlib import Path\n"
+                "from werkzeug.security import generate_password_hash\n"
+                "from teacher_dashboard.app import create_app\n"
+                "from teacher_dashboard.passwords import Secrets\n"
+                "from teacher_dashboard.serve import Server\n"
+                f"app = create_app(Path({str(self.db)!r}), Secrets(generate_password_hash("
+                f"{PASSWORD!r}), 'c' * 64), listen_host='0.0.0.0')\n"
+                f"Server(app, '127.0.0.1', {self.port}).run()\n")
+        self.process = subprocess.Popen([sys.executable, "-c", code],
+                                        cwd=Path(__file__).resolve().parents[1])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("the dashboard did not start")
 
     def down(self) -> None:
-        self.server.stop()
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
 
 
 def count(path: Path) -> int:
@@ -149,7 +168,9 @@ def run(classes: dict[str, list[Path]], folder: Path, label: str, *, outage: flo
     teacher = folder / f"leraar-{label.replace(' ', '-')}.sqlite"
     for code in classes:
         admin.open_class(teacher, code)
-    server = TimedServer(teacher)
+    server = ServerProcess(teacher)
+    POSTS.clear()
+    ANSWERS.clear()
     browser = Browser(server.port)
     browser.sign_in()
     logs = [log for group in classes.values() for log in group]
@@ -190,6 +211,8 @@ def run(classes: dict[str, list[Path]], folder: Path, label: str, *, outage: flo
                 for n in range(guessers)]
     for thread in guessing:
         thread.start()
+    if guessers:
+        time.sleep(3)  # the guessing is in full swing when the class starts sending
     threads = [threading.Thread(target=send, args=pair) for pair in uploaders]
     if outage:
         server.down()  # the network is gone just as the class starts sending
@@ -229,9 +252,9 @@ def run(classes: dict[str, list[Path]], folder: Path, label: str, *, outage: flo
           + (f"; {end - back:.2f} s after the network came back" if outage else ""))
     print(f"  exactly once: {arrived == expected} ({len(arrived)} rows, {failures} failed "
           f"tries survived, problems left: {dict(problems) or 'none'})")
-    print(f"  batch POST: n={len(server.posts)} p50 {percentile(server.posts, 0.5):.1f} ms, "
-          f"p95 {percentile(server.posts, 0.95):.1f} ms, max {max(server.posts):.0f} ms")
-    print(f"  answers: {dict(sorted(server.answers.items()))}")
+    print(f"  batch POST: n={len(POSTS)} p50 {percentile(POSTS, 0.5):.1f} ms, "
+          f"p95 {percentile(POSTS, 0.95):.1f} ms, max {max(POSTS):.0f} ms")
+    print(f"  the games' requests: {dict(sorted(ANSWERS.items()))}")
     if page_ms:
         print(f"  live view (live.json) while sending: n={len(page_ms)} "
               f"p50 {percentile(page_ms, 0.5):.1f} ms, p95 {percentile(page_ms, 0.95):.1f} ms")

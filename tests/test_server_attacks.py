@@ -555,3 +555,48 @@ def test_simulate_sends_the_bots_events_through_the_uploader(teacher_db, tmp_pat
                               "where secret_hash is not null").fetchone()[0]
     assert arrived == sent and claimed == 2
     shutil.rmtree(tmp_path / "nothing", ignore_errors=True)
+
+
+def test_an_import_that_keeps_sqlite_busy_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
+    from game.journal import transfer
+
+    monkeypatch.setattr(transfer, "IMPORT_SECONDS", 0.2)
+    path = _foreign(tmp_path)
+    conn = transfer._untrusted(path)
+    start = time.perf_counter()
+    with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+        conn.execute("with recursive n(i) as (select 1 union all select i + 1 from n) "
+                     "select count(*) from n").fetchone()
+    assert time.perf_counter() - start < 2
+    conn.close()
+
+
+def test_a_game_whose_name_is_taken_waits_and_sends_once_the_mentor_releases_it(
+        teacher_db, tmp_path, class_content):
+    from game.journal.upload import Uploader
+    from tests.class_helpers import LiveServer, event_ids, local_logs
+
+    (log,) = local_logs(class_content, tmp_path, 1)
+    with sqlite3.connect(log) as con:
+        pupil = con.execute("select id from pupils").fetchone()[0]
+    app = dashboard(teacher_db)
+    old_laptop = join(app.test_client(), pupil, secret="o" * 43)
+    assert post(app.test_client(), batch(*moments(), pupil=pupil, session="o" * 36),
+                old_laptop)[0] == 200
+    server = LiveServer(app)
+    try:
+        uploader = Uploader(log, server.url, "1B")
+        progress = uploader.flush(seconds=2)
+        assert progress.problem and progress.pending > 0           # told, and kept here
+        with sqlite3.connect(log) as con:                          # not a final refusal
+            assert con.execute("select count(*) from uploads where problem is not null"
+                               ).fetchone()[0] == 0
+        mentor = signed_in(app)
+        mentor.post("/pupil-release", data={"csrf_token": csrf_token(mentor, "/data"),
+                                            "pupil": pupil})
+        uploader._not_before = 0.0                                 # no need to wait 5 s here
+        progress = uploader.flush(seconds=10)
+        assert progress.pending == 0 and progress.problem is None
+        assert set(event_ids(log)) <= set(event_ids(teacher_db))
+    finally:
+        server.down()

@@ -138,8 +138,10 @@ class Uploader:
     def _loop(self) -> None:
         while not self._stop.is_set():
             sent = self.run_once()
-            wait = self._pause() if self._failures_in_a_row or self._not_before \
-                else (0 if sent else self.interval)
+            if self._failures_in_a_row or self._not_before > time.monotonic():
+                wait = self._pause()
+            else:
+                wait = 0 if sent else self.interval
             self._stop.wait(wait)
 
     def _backoff(self) -> float:
