@@ -42,6 +42,7 @@ def _bad_rows(db: Path) -> None:
             ("day_end", {"day": "dag-1", "lessons": "veel", "on_time": 1}),
             ("lesson_late", {"lesson": "wiskunde", "minutes_late": 10**12}),
             ("scene_end", "not json"),
+            ("clue_found", "[" * 100_000 + "]" * 100_000),     # JSON too deep to read
         ]
         for n, (kind, payload) in enumerate(rows, start=1):
             text = payload if isinstance(payload, str) else json.dumps(payload)
@@ -66,7 +67,7 @@ def test_no_bad_row_breaks_a_page_or_an_export(log_copy):
         response = client.get(page)
         assert response.status_code == 200, page
     story = client.get(f"/pupil/{PUPIL}?session={session}").get_data(as_text=True)
-    assert shows(story, "ev_unreadable", n=6)
+    assert shows(story, "ev_unreadable", n=7)
     assert ABSURD[:10] in client.get("/").get_data(as_text=True)   # shown as it is
     for fmt in EXPORTS:
         response = client.get(f"/data/export?pupil={PUPIL}&format={fmt}")

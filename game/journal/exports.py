@@ -49,7 +49,7 @@ def choice_rows(rows: PupilRows) -> Iterator[dict[str, Any]]:
             continue
         try:
             choice = parse(event["kind"], json.loads(event["payload"]))
-        except (UnknownKind, ValueError):
+        except (UnknownKind, ValueError, TypeError, RecursionError):
             continue  # an unreadable row is left out, never the whole export
         session = sessions.get(event["session_id"], {})
         data = choice.data()
