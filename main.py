@@ -4,7 +4,7 @@
     python main.py validate [PATH ...]   check levels, dialogues and maps
     python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|csv|xapi] [--db PATH]
     python main.py import FILE [--db PATH]
-    python main.py simulate --pupils N --sessions M --db PATH [--class CODE] [--seed S]
+    python main.py simulate --pupils N --sessions M --db PATH [--class CODE [--server URL]]
     python main.py dashboard [--db PATH] [--host 127.0.0.1] [--port 8765] [--no-browser]
 """
 
@@ -126,8 +126,12 @@ def _simulate(args: argparse.Namespace) -> int:
 
     from game.content.bundle import load_content
     from game.content.errors import ContentError
-    from game.sim.simulate import simulate
+    from game.sim.simulate import simulate, simulate_to_server
 
+    if args.server and not args.class_code:
+        print("simulate: --server needs --class CODE (a code open on that dashboard)",
+              file=sys.stderr)
+        return 2
     try:
         content = load_content(Path(args.level))
     except ContentError as exc:
@@ -135,11 +139,24 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     db = Path(args.db) if args.db else _default_db()
     start = time.perf_counter()
-    result = simulate(content, db, args.pupils, args.sessions, class_code=args.class_code,
-                      seed=args.seed)
+    if args.server:
+        try:
+            result, progress = simulate_to_server(
+                content, db, args.pupils, args.sessions, class_code=args.class_code.upper(),
+                server=args.server, seed=args.seed)
+        except RuntimeError as exc:
+            print(f"simulate: {exc}", file=sys.stderr)
+            return 1
+    else:
+        result = simulate(content, db, args.pupils, args.sessions, class_code=args.class_code,
+                          seed=args.seed)
     print(f"{db}: {result.pupils} gesimuleerde leerlingen, {result.sessions} sessies, "
           f"{result.events} gebeurtenissen ({result.choices} keuzes) "
           f"in {time.perf_counter() - start:.1f} s")
+    if args.server:
+        print(f"{args.server}: {progress.sent} verstuurd, {progress.pending} wachten nog"
+              + (f"; {progress.problem}" if progress.problem else ""))
+        return 0 if progress.pending == 0 and not progress.problem else 1
     return 0
 
 
@@ -203,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--sessions", type=int, default=2, help="sittings per pupil (one day each)")
     sim.add_argument("--db", help="the log to write (default: this machine's log)")
     sim.add_argument("--class", dest="class_code", help="class code for the sessions")
+    sim.add_argument("--server", help="send the bots' events to this dashboard while they "
+                                      "play, as pupils' games do (needs --class)")
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--level", default=str(paths.DEFAULT_LEVEL))
     sim.set_defaults(func=_simulate)

@@ -9,7 +9,12 @@
 4. Reference: Datasette serving the very SQL statements each page ran (caught
    with sqlite-utils' tracer), on the same file; the ratio says how much our
    Python and templates add on top of the queries.
-Target: p95 <= 100 ms per page.  Run: python bench/dashboard.py  (or `make bench`)
+5. A whole school: the class copied as ten classes (1A-1J, 300 pupils), padded to
+   about 1.2 million events (kept in bench/out/ too), with the pupils list filtered
+   per class, the class page and its live JSON as well.
+All served by the production server (waitress, serve.Server), as `main.py dashboard`.
+Target: p95 <= 100 ms per page.  Run: python bench/dashboard.py  (or `make bench`);
+`--only school` skips steps 1-4.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 import uuid
@@ -30,7 +34,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _headless import percentile  # also makes the project importable
-from werkzeug.serving import WSGIRequestHandler
 
 from game.content.bundle import load_content
 from game.journal.store import open_log
@@ -41,6 +44,8 @@ OUT = Path(__file__).parent / "out"
 CLASS = "1B"
 REQUESTS = 100
 PASSWORD = "bench-wachtwoord"
+SCHOOL = tuple(f"1{letter}" for letter in "ABCDEFGHIJ")
+"""The school's ten classes; the simulated class is 1B, the others are copies of it."""
 
 
 def build_class(path: Path, pupils: int, sessions: int) -> None:
@@ -124,19 +129,15 @@ class Browser:
         assert status == 302, "sign-in failed"
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args: object, **kwargs: object) -> None:
-        pass
-
-
 def serve(db: Path) -> tuple[int, Callable[[], None], list[tuple[str, list]]]:
-    """The real dashboard on a free port; `traced` collects the SQL of each request."""
+    """The real dashboard on the production server on a free port; `traced` collects the
+    SQL of each request."""
     from werkzeug.security import generate_password_hash
-    from werkzeug.serving import make_server
 
     import teacher_dashboard.app as dashboard_app
     import teacher_dashboard.db as dashboard_db
     from teacher_dashboard.passwords import Secrets
+    from teacher_dashboard.serve import Server
 
     traced: list[tuple[str, list]] = []
     plain_open = dashboard_db.open_for_reading
@@ -148,9 +149,76 @@ def serve(db: Path) -> tuple[int, Callable[[], None], list[tuple[str, list]]]:
 
     dashboard_db.open_for_reading = open_traced
     app = dashboard_app.create_app(db, Secrets(generate_password_hash(PASSWORD), "b" * 64))
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server.server_port, server.shutdown, traced
+    server = Server(app).start()
+    return server.port, server.stop, traced
+
+
+def school_pages(db: Path) -> dict[str, list[str]]:
+    """The pages of a whole school: every list, and a class's pupils, profile, live view."""
+    database = open_log(db, set_aside_bad=False).db
+    try:
+        pupils = [r["id"] for r in database.query(
+            "select id from pupils order by random() limit 100")]
+        sessions = [r["id"] for r in database.query(
+            "select id from sessions order by started_at desc limit 30")]
+    finally:
+        database.close()
+    quote = urllib.parse.quote
+    return {
+        "pupils (all 300)": ["/"],
+        "pupils of a class": [f"/?class={code}" for code in SCHOOL],
+        "pupil": [f"/pupil/{quote(p)}" for p in pupils],
+        "sheet": [f"/session/{s}/sheet" for s in sessions],
+        "classes": ["/classes"],
+        "class": [f"/class/{code}" for code in SCHOOL],
+        "class live json": [f"/class/{code}/live.json" for code in SCHOOL],
+    }
+
+
+def build_school(class_file: Path, path: Path, events_wanted: int) -> None:
+    """The simulated class as ten classes (pupils, sessions and events copied under
+    new ids and codes), then padded with earlier weeks; kept in bench/out/."""
+    if path.exists():
+        print(f"using the school in {path} (delete it to build anew)")
+        return
+    start = time.perf_counter()
+    building = path.with_name(path.name + ".building")
+    for side in ("", "-wal", "-shm"):
+        Path(f"{building}{side}").unlink(missing_ok=True)
+    shutil.copy(class_file, building)
+    db = open_log(building, set_aside_bad=False).db
+    try:
+        columns = "pupil_id, level, seed, app_version, language, settings, started_at, ended_at"
+        originals = [r[0] for r in db.execute(
+            "select id from sessions where class_code = ?", [CLASS])]
+        for code in SCHOOL:
+            if code == CLASS:
+                continue
+            with db.atomic():
+                db.execute("insert into pupils (id, display_name, created_at) "
+                           "select ? || substr(id, length(?) + 1), null, created_at "
+                           "from pupils where id like ? || '-%'", [code, CLASS, CLASS])
+                db.execute("create temp table copies as select id as old, "
+                           "lower(hex(randomblob(16))) as new from sessions "
+                           "where class_code = ?", [CLASS])
+                db.execute(f"insert into sessions (id, {columns}, class_code) "
+                           f"select c.new, ? || substr(s.pupil_id, length(?) + 1), "
+                           f"{', '.join('s.' + c for c in columns.split(', ')[1:])}, ? "
+                           f"from sessions s join copies c on c.old = s.id",
+                           [code, CLASS, code])
+                db.execute("insert into events select lower(hex(randomblob(16))), c.new, "
+                           "e.seq, e.kind, e.wall_time, e.game_day, e.game_time, e.location, "
+                           "e.payload from events e join copies c on c.old = e.session_id")
+                db.execute("drop table copies")
+            print(f"  class {code}: copied {len(originals)} sessions", flush=True)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    pad_to(building, events_wanted)
+    for side in ("-wal", "-shm"):
+        Path(f"{building}{side}").unlink(missing_ok=True)
+    building.rename(path)
+    print(f"  built in {time.perf_counter() - start:.0f} s")
 
 
 def pages(db: Path) -> dict[str, list[str]]:
@@ -170,7 +238,9 @@ def pages(db: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(db: Path, label: str) -> dict[str, dict[str, object]]:
+def measure(db: Path, label: str,
+            which: Callable[[Path], dict[str, list[str]]] | None = None,
+            ) -> dict[str, dict[str, object]]:
     port, stop, traced = serve(db)
     browser = Browser(port)
     browser.sign_in()
@@ -180,7 +250,7 @@ def measure(db: Path, label: str) -> dict[str, dict[str, object]]:
     print(f"\n{label}: first page after start (includes the one whole-file check): "
           f"{first:.0f} ms")
     results: dict[str, dict[str, object]] = {}
-    for name, urls in pages(db).items():
+    for name, urls in (which or pages)(db).items():
         for url in urls[:3]:
             browser.request("GET", url)  # warm up
         times = []
@@ -197,7 +267,7 @@ def measure(db: Path, label: str) -> dict[str, dict[str, object]]:
                 statements = traced[before:]
         results[name] = {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95),
                          "sql": statements}
-        print(f"  {name:7s} p50 {results[name]['p50']:6.1f} ms   "
+        print(f"  {name:17s} p50 {results[name]['p50']:6.1f} ms   "
               f"p95 {results[name]['p95']:6.1f} ms   ({len(statements)} queries)")
     stop()
     return results
@@ -283,9 +353,31 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=360_000, help="pad the log to this")
     parser.add_argument("--class-file", type=Path, default=OUT / "class-30x40.sqlite",
                         help="the simulated class (kept between runs)")
+    parser.add_argument("--school-events", type=int, default=1_200_000,
+                        help="pad the whole school to this")
+    parser.add_argument("--only", choices=("class", "school"), help="run only this part")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     build_class(args.class_file, args.pupils, args.sessions)
+    if args.only != "school":
+        measure_class(args)
+    if args.only != "class":
+        measure_school(args)
+
+
+def measure_school(args: argparse.Namespace) -> None:
+    school = OUT / f"school-{len(SCHOOL)}x{args.pupils}.sqlite"
+    print(f"\na whole school: {len(SCHOOL)} classes of {args.pupils} pupils, padded to "
+          f"{args.school_events} events", flush=True)
+    build_school(args.class_file, school, args.school_events)
+    events, sessions = _size(school)
+    results = measure(school, f"school: {events} events ({sessions} sessions)", school_pages)
+    worst = max(r["p95"] for r in results.values())  # type: ignore[type-var]
+    print(f"\nworst p95 for a whole school at {events} events: {worst:.1f} ms "
+          f"(target <= 100 ms)")
+
+
+def measure_class(args: argparse.Namespace) -> None:
     work = OUT / "dashboard-bench.sqlite"
     for side in ("", "-wal", "-shm"):
         Path(f"{work}{side}").unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from game.journal import admin, transfer
 from game.journal.exports import EXPORTS, export_pupil
 from game.journal.store import JournalError
-from teacher_dashboard import db, queries
+from teacher_dashboard import db, downloads, queries
 from teacher_dashboard.i18n import t
 
 bp = Blueprint("data", __name__)
@@ -40,7 +40,7 @@ def import_file() -> ResponseReturnValue:
         path = Path(folder) / f"upload{suffix}"
         upload.save(path)
         try:
-            result = transfer.import_file(path, db.path())
+            result = transfer.import_file(path, db.writable_path())
         except JournalError as exc:
             message = str(exc).replace(str(path), upload.filename)
             flash(t("import_failed", message=message), "problem")
@@ -57,14 +57,12 @@ def export() -> Response:
     fmt = EXPORTS.get(request.args.get("format", "csv"))
     if fmt is None or queries.pupil(db.log(), pupil_id) is None:
         abort(404, t("unknown_pupil", pupil=pupil_id))
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in pupil_id)
-    filename = f"{safe}{fmt.suffix}"
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / filename
+        out = Path(folder) / f"export{fmt.suffix}"
         export_pupil(db.path(), pupil_id, out, fmt.name)
         body = out.read_bytes()
-    return Response(body, mimetype=fmt.mimetype, headers={
-        "Content-Disposition": f"attachment; filename={filename}"})
+    name = "".join(ch if ch.isprintable() and ch not in '/\\"' else "_" for ch in pupil_id)
+    return downloads.attachment(body, fmt.mimetype, f"{name}{fmt.suffix}")
 
 
 @bp.route("/data/delete", methods=["POST"])
@@ -73,6 +71,8 @@ def delete() -> ResponseReturnValue:
     if request.form.get("confirm", "").strip() != pupil_id:
         flash(t("delete_confirm_mismatch", pupil=pupil_id), "problem")
         return redirect(url_for("data.index"))
-    gone = admin.delete_pupil(db.path(), pupil_id)
+    gone = admin.delete_pupil(db.writable_path(), pupil_id)
     flash(t("deleted", pupil=gone.pupil, sessions=gone.sessions, events=gone.events))
+    if not gone.purged:
+        flash(t("delete_not_purged"), "problem")
     return redirect(url_for("data.index"))

@@ -49,7 +49,17 @@ def _load_quietly(load: Callable[[Path], tuple[Any, Any]], path: Path) -> Any:
         return None
 
 
-def _level(level_id: str, folder: Path) -> Level | None:
+@lru_cache(maxsize=8)
+def level_ids(folder: Path) -> frozenset[str]:
+    """The level files in `folder` by id (their names without .yaml)."""
+    return frozenset(p.stem for p in folder.glob("*.yaml"))
+
+
+def _level(level_id: object, folder: Path) -> Level | None:
+    """Only a level id found in the folder: a session's `level` is data from a game, and
+    `../` or an absolute path must never choose which file is read."""
+    if not isinstance(level_id, str) or level_id not in level_ids(folder):
+        return None
     return _load_quietly(load_level, folder / f"{level_id}.yaml")
 
 
@@ -124,6 +134,8 @@ class SceneInfo:
 
 
 def _dialogue(dialogue_id: str, folder: Path) -> Dialogue | None:
+    if dialogue_id not in level_ids(folder):  # the same rule for dialogue files
+        return None
     return _load_quietly(load_dialogue, folder / f"{dialogue_id}.yaml")
 
 

@@ -2,8 +2,10 @@
 
 The hash and the session key live in `<log>.dashboard.json` (readable only by
 the owner), so each log has its own password. `DASHBOARD_PASSWORD` replaces the
-file for unattended use (a classroom machine set up by IT). Wrong passwords
-are slowed down: each failure in a row from the same address waits longer.
+file for unattended use (a classroom machine set up by IT). Wrong passwords are
+limited per address and in total (limits.py), before the password is checked.
+The same file holds the session version: signing out raises it, so a cookie copied
+before is worthless afterwards (the cookie itself cannot be taken back).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import json
 import os
 import secrets
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,27 +79,44 @@ def password_matches(stored: Secrets, attempt: str) -> bool:
     return check_password_hash(stored.password_hash, attempt)
 
 
-class Throttle:
-    """Counts failed sign-ins per address; each failure in a row waits `step` seconds more."""
+class SessionVersion:
+    """The session version stored beside the password hash; a signed-in cookie carries
+    the version it was made with and is only good while it is still the current one."""
 
-    def __init__(self, step: float = 1.0, longest: float = 10.0) -> None:
-        self.step = step
-        self.longest = longest
-        self._failures: dict[str, int] = {}
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._lock = threading.Lock()
+        stored = _read(path).get("session_version", 0)
+        self._value = stored if isinstance(stored, int) else 0
 
-    def delay_for(self, address: str) -> float:
+    @property
+    def current(self) -> int:
         with self._lock:
-            return min(self._failures.get(address, 0) * self.step, self.longest)
+            return self._value
 
-    def failed(self, address: str) -> float:
-        """Record a failure and wait the delay it earns; returns the seconds waited."""
+    def revoke(self) -> int:
+        """Sign out every session made so far (sign-out); kept across restarts."""
         with self._lock:
-            self._failures[address] = self._failures.get(address, 0) + 1
-            wait = min(self._failures[address] * self.step, self.longest)
-        time.sleep(wait)
-        return wait
+            self._value += 1
+            stored = _read(self.path)
+            if stored:
+                stored["session_version"] = self._value
+                _write(self.path, stored)
+            return self._value
 
-    def succeeded(self, address: str) -> None:
-        with self._lock:
-            self._failures.pop(address, None)
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
+    """Atomically, readable only by the owner."""
+    temporary = path.with_name(path.name + ".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out)
+    os.replace(temporary, path)

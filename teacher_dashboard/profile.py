@@ -1,8 +1,10 @@
 """The class profile over the seven cohesion aspects: anonymous averages, never a ranking.
 
 Each pupil counts once per aspect (the mean of their own tagged choices), so a
-pupil who played more does not weigh more. Below MIN_PUPILS nothing is shown,
-because a "class average" of one or two pupils would point at those pupils.
+pupil who played more does not weigh more. Below MIN_PUPILS nothing is shown, for
+the class and for each aspect on its own: a "class average" of one or two pupils
+would point at those pupils (a bar once showed one child's -2.0). Values are kept
+within the scale, so no bar is ever drawn past its ends.
 """
 
 from __future__ import annotations
@@ -21,14 +23,21 @@ SCALE = 2  # tags run from -2 to +2
 class AspectScore:
     aspect: str
     label: str
-    value: float | None   # -2 .. +2, None when no pupil met this aspect
+    value: float | None   # -2 .. +2; None when fewer than MIN_PUPILS met this aspect
     pupils: int
     choices: int
 
     @property
+    def too_few(self) -> bool:
+        """Some pupils met this aspect, but too few to show it without pointing at them."""
+        return self.value is None and self.pupils > 0
+
+    @property
     def percent(self) -> int:
         """Bar length from the middle, as a percentage of half the bar (0-100)."""
-        return 0 if self.value is None else round(abs(self.value) / SCALE * 100)
+        if self.value is None:
+            return 0
+        return min(100, round(abs(self.value) / SCALE * 100))
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,14 @@ def class_profile(sums: list[AspectSum], language: str, pupils_in_class: int) ->
             if aspect_domain != domain:
                 continue
             means = per_aspect.get(aspect, [])
+            mean = _within_scale(sum(means) / len(means)) if len(means) >= MIN_PUPILS \
+                else None
             scores.append(AspectScore(aspect, aspect_en if language == "en" else aspect_nl,
-                                      round(sum(means) / len(means), 2) if means else None,
-                                      len(means), choices.get(aspect, 0)))
+                                      mean, len(means),
+                                      choices.get(aspect, 0) if mean is not None else 0))
         domains.append(DomainScores(domain, en if language == "en" else nl, scores))
     return ClassProfile(pupils_in_class, domains)
+
+
+def _within_scale(value: float) -> float:
+    return round(max(-SCALE, min(SCALE, value)), 2)

@@ -1,19 +1,20 @@
-"""The pupils: the list, one pupil's sessions and story, the real name, and the
-conversation sheet of a session."""
+"""The pupils: the list, one pupil's sessions and story, the real name, releasing a
+pseudonym on the class server, and the conversation sheet of a session."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from game.content.tags import ASPECTS, SKILLS
 from game.events.case import Accused
 from game.events.sitting import DayEnded
 from game.journal import admin
-from teacher_dashboard import db, queries
+from teacher_dashboard import db, downloads, queries
 from teacher_dashboard.i18n import language, t
 from teacher_dashboard.names import LevelNames
 from teacher_dashboard.reading import read
@@ -77,6 +78,8 @@ def pupil(pupil_id: str) -> str:
                      skill=skill, aspect=aspect)
     return render_template(
         "pupil.html", pupil=found, sessions=sessions, chosen=chosen, entries=story.entries,
+        claim=queries.claim_of(db.log(), pupil_id),
+        class_sessions=any(s.row.get("class_code") for s in sessions),
         unreadable=unreadable_note(story.unreadable, t), skill=skill, aspect=aspect,
         skills=[(s, skill_label(s, language())) for s in SKILLS],
         aspects=[(a, aspect_label(a, language())) for a in ASPECTS])
@@ -85,8 +88,18 @@ def pupil(pupil_id: str) -> str:
 @bp.route("/pupil-name", methods=["POST"])
 def name() -> ResponseReturnValue:
     pupil_id = request.form.get("pupil", "")
-    admin.set_display_name(db.path(), pupil_id, request.form.get("name", ""))
+    admin.set_display_name(db.writable_path(), pupil_id, request.form.get("name", ""))
     flash(t("name_saved"))
+    return redirect(url_for("pupils.pupil", pupil_id=pupil_id))
+
+
+@bp.route("/pupil-release", methods=["POST"])
+def release() -> ResponseReturnValue:
+    """Free the pseudonym on the class server (a pupil on a new laptop): the next game
+    that joins with it claims it; the old game's secret no longer works."""
+    pupil_id = request.form.get("pupil", "")
+    admin.release_pupil(db.writable_path(), pupil_id)
+    flash(t("claim_released_now", pupil=pupil_id))
     return redirect(url_for("pupils.pupil", pupil_id=pupil_id))
 
 
@@ -107,8 +120,8 @@ def sheet(session_id: str) -> ResponseReturnValue:
     if request.method == "POST":
         text = render_template("sheet.txt", session_row=found, pupil=pupil_row, sheet=built,
                                agreements=request.form.get("agreements", "").strip())
-        stamp = (found["started_at"] or "")[:10]
-        return Response(text, mimetype="text/plain; charset=utf-8", headers={
-            "Content-Disposition": f"attachment; filename=gesprek-{stamp}.txt"})
+        stamp = re.sub(r"[^0-9-]", "", str(found["started_at"] or ""))[:10]
+        return downloads.attachment(text.encode("utf-8"), "text/plain; charset=utf-8",
+                                    f"gesprek-{stamp}.txt")
     return render_template("sheet.html", session_row=found, pupil=pupil_row, sheet=built,
                            unreadable=unreadable_note(built.unreadable, t))

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from game.content.tags import ASPECTS
 from game.events import KINDS, kinds_in_story
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded
@@ -96,16 +97,36 @@ class AspectSum:
     choices: int
 
 
+ASPECT_IDS: tuple[str, ...] = tuple(ASPECTS)
+READABLE_TAGS = f"""
+    json_valid(c.aspects) and json_type(c.aspects) = 'object'
+    and not exists (select 1 from json_each(c.aspects) k
+                    where k.type != 'integer' or k.value not between -2 and 2
+                       or k.key not in ({", ".join("'" + a + "'" for a in ASPECT_IDS)}))"""
+"""A choice whose tags are an object of known aspects with whole values in -2..2: any
+other row (an old bug, a hand edit, a forged import) is left out of the profile whole."""
+
+
 def class_aspect_sums(db: Database, class_code: str) -> list[AspectSum]:
-    """Per pupil and aspect: the sum of the tags of the choices they made, and how many."""
+    """Per pupil and aspect: the sum of the tags of the choices they made, and how many
+    (readable choices only: READABLE_TAGS)."""
     return [AspectSum(r["pupil_id"], r["aspect"], int(r["total"]), int(r["n"]))
-            for r in db.query("""
+            for r in db.query(f"""
         select s.pupil_id, j.key as aspect, sum(j.value) as total, count(*) as n
         from sessions s
         join choice_facts c on c.session_id = s.id
-        join json_each(case when json_valid(c.aspects) then c.aspects else '{}' end) j
-        where s.class_code = ? and j.type = 'integer'
+        join json_each(case when {READABLE_TAGS} then c.aspects else '{{}}' end) j
+        where s.class_code = ?
         group by s.pupil_id, j.key""", [class_code])]
+
+
+def class_unreadable_choices(db: Database, class_code: str) -> int:
+    """Choices of this class the profile leaves out because their tags cannot be read."""
+    row = db.execute(f"""
+        select count(*) from sessions s join choice_facts c on c.session_id = s.id
+        where s.class_code = ? and c.aspects is not null and not ({READABLE_TAGS})""",
+                     [class_code]).fetchone()
+    return int(row[0])
 
 
 def class_feelings(db: Database, class_code: str) -> dict[str, int]:
@@ -162,3 +183,27 @@ def class_level(db: Database, class_code: str) -> str | None:
         select level, count(*) as n from sessions where class_code = ?
         group by level order by n desc limit 1""", [class_code]), None)
     return row["level"] if row else None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    pupil_id: str
+    class_code: str | None
+    secret_hash: str | None
+    """None: the mentor released the pseudonym; the next game to join claims it."""
+    claimed_at: str | None
+
+
+def claim_of(db: Database, pupil_id: str) -> ClaimRow | None:
+    """Who claimed this pseudonym on the class server (credentials.py), if anyone."""
+    row = db.execute("select pupil_id, class_code, secret_hash, claimed_at from class_pupils "
+                     "where pupil_id = ?", [pupil_id]).fetchone()
+    return ClaimRow(*row) if row else None
+
+
+def session_owner(db: Database, session_id: str) -> tuple[str, str | None] | None:
+    """(pupil, class code) of a session already in the log: a batch may only add to its
+    own pupil's sessions."""
+    row = db.execute("select pupil_id, class_code from sessions where id = ?",
+                     [session_id]).fetchone()
+    return (row[0], row[1]) if row else None

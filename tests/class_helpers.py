@@ -1,6 +1,7 @@
-"""Helpers for the class-server tests: a dashboard on a loopback port that can go down or
-fail a set number of requests, pupils' local logs made by the real simulation, and
-hand-made batches for the API's checks."""
+"""Helpers for the class-server tests: the dashboard on the production server (waitress)
+on a loopback port that can go down or fail a set number of requests, pupils' local
+logs made by the real simulation, and hand-made batches (with a joined pupil's secret)
+for the API's checks."""
 
 from __future__ import annotations
 
@@ -11,35 +12,30 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from werkzeug.serving import make_server
+from flask.testing import FlaskClient
 
 from game.events import Payload
 from game.sim.simulate import simulate
+from teacher_dashboard.serve import Server
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
 # --- the class server -----------------------------------------------------------
 
 class LiveServer:
-    """The dashboard on a fixed loopback port, which can go down and come back."""
+    """The dashboard on waitress (as `main.py dashboard` serves it) on a fixed loopback
+    port, which can go down and come back."""
 
     def __init__(self, app: WsgiApp) -> None:
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.port = self.server.server_port
-        self._serve()
-
-    def _serve(self) -> None:
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.server = Server(app, "127.0.0.1", 0).start()  # type: ignore[arg-type]
+        self.port = self.server.port
 
     def down(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
 
     def up(self) -> None:
-        self.server = make_server("127.0.0.1", self.port, self.app, threaded=True)
-        self._serve()
+        self.server = Server(self.app, "127.0.0.1", self.port).start()  # type: ignore[arg-type]
 
     @property
     def url(self) -> str:
@@ -110,15 +106,25 @@ def event_ids(path: Path) -> list[str]:
 
 STAMP = "2026-11-23T10:00:00.000+00:00"
 SESSION = "s" * 36
+SECRET = "geheim-" + "x" * 40
+"""A test game's secret (the shape upload.new_secret draws)."""
 
 
-def batch(*payloads: Payload, code: str = "1B", pupil: str = "Vos") -> dict[str, Any]:
+def join(client: FlaskClient, pupil: str = "Vos", code: str = "1B",
+         secret: str = SECRET) -> dict[str, str]:
+    """Join the class as a game does; returns the header its batches then carry."""
+    client.post(f"/api/v1/classes/{code}/pupils", json={"pupil": pupil, "secret": secret})
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def batch(*payloads: Payload, code: str = "1B", pupil: str = "Vos",
+          session: str = SESSION) -> dict[str, Any]:
     """A well-formed batch of one session with these events, as a game sends it."""
     return {
         "pupil": {"id": pupil, "created_at": STAMP},
-        "session": {"id": SESSION, "pupil_id": pupil, "level": "proefklas",
+        "session": {"id": session, "pupil_id": pupil, "level": "proefklas",
                     "started_at": STAMP, "ended_at": None, "class_code": code},
-        "events": [{"id": f"{n:08d}-event", "session_id": SESSION, "seq": n,
+        "events": [{"id": f"{session[:8]}-{n:08d}-event", "session_id": session, "seq": n,
                     "kind": payload.kind, "wall_time": STAMP, "game_day": "dag-1",
                     "game_time": "08:30", "location": "1.05",
                     "payload": json.dumps(payload.data())}

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
 
+from game import paths
 from teacher_dashboard.app import create_app
 from teacher_dashboard.i18n import catalogue, text_in
 from teacher_dashboard.passwords import Secrets, save_password
@@ -21,9 +22,22 @@ from teacher_dashboard.passwords import Secrets, save_password
 PASSWORD = "juf-en-meester"
 
 
-def dashboard(db: Path) -> Flask:
+FIXTURE_LEVELS = Path(__file__).resolve().parent / "fixtures" / "levels"
+
+
+LOOPBACK_LIMITS = {"upload_address": "100000 per minute", "join_address": "10000 per minute",
+                   "status_address": "10000 per minute"}
+"""In tests every game sends from 127.0.0.1: the per-address limits of a whole class
+become one address's. The tests of the limits pass their own."""
+
+
+def dashboard(db: Path, *, limits: dict[str, str] | None = None,
+              listen_host: str = "127.0.0.1") -> Flask:
+    """The dashboard over `db`, accepting the shipped levels and the test school's."""
     secrets: Secrets = save_password(db, PASSWORD)
-    return create_app(db, secrets, throttle_step=0.0, testing=True)
+    return create_app(db, secrets, testing=True,
+                      limits_config=LOOPBACK_LIMITS if limits is None else limits,
+                      level_folders=(paths.LEVELS, FIXTURE_LEVELS), listen_host=listen_host)
 
 
 def csrf_token(client: FlaskClient, url: str = "/login") -> str:

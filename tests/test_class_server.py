@@ -16,7 +16,7 @@ from game.events.talking import ChoiceMade, Option
 from game.journal import admin
 from game.journal.upload import Progress, Uploader, check_class
 from game.sim.simulate import simulate
-from tests.class_helpers import LiveServer, Outage, batch, event_ids, local_logs
+from tests.class_helpers import LiveServer, Outage, batch, event_ids, join, local_logs
 from tests.dashboard_helpers import dashboard
 
 
@@ -86,7 +86,9 @@ def test_a_closed_or_unknown_class_is_refused_and_nothing_is_lost(tmp_path, clas
 
 
 def _post(client, body, code: str = "1B"):
-    response = client.post(f"/api/v1/classes/{code}/events", json=body)
+    response = client.post(f"/api/v1/classes/{code}/events", json=body,
+                           headers=join(client, body["pupil"]["id"] if isinstance(
+                               body.get("pupil"), dict) else "Vos", code))
     return response.status_code, (response.get_json() or {}).get("error", "")
 
 
@@ -105,7 +107,8 @@ def moments():
 
 def test_a_well_formed_batch_is_stored_once(api_client):
     assert _post(api_client, batch(*moments())) == (200, "")
-    again = api_client.post("/api/v1/classes/1B/events", json=batch(*moments()))
+    again = api_client.post("/api/v1/classes/1B/events", json=batch(*moments()),
+                            headers=join(api_client))
     assert again.get_json() == {"stored": 0, "already_had": 3}
 
 

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from game.journal.upload import check_class
-from tests.dashboard_helpers import PASSWORD, a_talk_choice, ui
+from game.sim.simulate import simulate
+from tests.dashboard_helpers import PASSWORD, a_talk_choice, ui, ui_pattern
 
 PUPIL = "1B-Vos-01"
 
@@ -85,26 +86,25 @@ def class_level():
 
 @pytest.fixture(scope="module")
 def class_mode_dashboard(tmp_path_factory, class_level):
-    """A class that played the cohesion scenes with code 1B-KOMEET, served on loopback."""
-    import threading
-
-    from werkzeug.serving import make_server
-
+    """A class that played the cohesion scenes with code 1B-KOMEET, served on loopback by
+    the production server; the live view looks every half second. (url, log)"""
     from game.journal import admin
-    from game.sim.simulate import simulate
+    from teacher_dashboard.serve import Server
     from tests.dashboard_helpers import dashboard
 
     db = tmp_path_factory.mktemp("klas") / "journal.sqlite"
     code = admin.open_class(db, "1B-KOMEET")
     simulate(class_level, db, pupils=8, sessions=1, class_code=code, seed=11)
-    server = make_server("127.0.0.1", 0, dashboard(db), threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    app = dashboard(db)
+    app.config["LIVE_REFRESH_MS"] = 500
+    server = Server(app).start()
+    yield server.url, db
+    server.stop()
 
 
 def test_the_teacher_follows_the_class_live_and_projects_the_profile(
-        page: Page, class_mode_dashboard: str, class_level, shots: Path):
+        page: Page, class_mode_dashboard: tuple[str, Path], class_level, shots: Path):
+    class_mode_dashboard, db = class_mode_dashboard
     scenes = class_level.level.scenes   # titles and questions as the writers wrote them
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(class_mode_dashboard + "/classes")
@@ -117,12 +117,17 @@ def test_the_teacher_follows_the_class_live_and_projects_the_profile(
     page.locator("a.code", has_text="1B-KOMEET").click()  # the code list opens it live
     expect(page.get_by_role("heading", name=ui("progress_title"))).to_be_visible()
     expect(page.locator(".progress tbody tr")).to_have_count(8)
-    expect(page.locator(".progress .done")).to_have_count(8 * len(scenes))
+    expect(page.locator(".progress .done:not([hidden])")).to_have_count(8 * len(scenes))
     expect(page.locator(".aspect-row")).to_have_count(7)
     for number, scene in enumerate(scenes, start=1):
         expect(page.get_by_role("heading", name=ui("scene_heading", number=number,
                                                    title=scene.title.nl))).to_be_visible()
-    assert page.locator("meta[http-equiv=refresh]").count() == 1
+    assert page.locator("meta[http-equiv=refresh]").count() == 0  # a script, not a reload
+    expect(page.locator("#live-status")).to_contain_text(
+        ui_pattern("live_updated", html=False), timeout=5000)   # it fetched live.json
+    simulate(class_level, db, pupils=1, sessions=1, class_code="1B-KOMEET", seed=12,
+             first=8)                                          # a ninth pupil sends
+    expect(page.locator(".progress tbody tr")).to_have_count(9, timeout=10000)
     page.screenshot(path=shots / "dashboard-class-live.png", full_page=True)
 
     page.get_by_role("link", name=ui("projector_on")).click()

@@ -60,7 +60,7 @@ def test_a_new_log_has_the_schema_in_wal_mode(tmp_path):
     assert {"pupils", "sessions", "events"} <= set(db.table_names())
     assert "choices" in db.view_names()
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert schema.version_of(db) == schema.SCHEMA_VERSION == 6
+    assert schema.version_of(db) == schema.SCHEMA_VERSION == 7
     assert set(db["sessions"].columns_dict) >= {
         "pupil_id", "level", "seed", "app_version", "language", "settings", "class_code",
         "started_at", "ended_at"}

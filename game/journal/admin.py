@@ -1,12 +1,17 @@
-"""A mentor's changes to the log: a pupil's real name, deleting a pupil (AVG), class codes.
+"""A mentor's changes to the log: a pupil's real name, deleting a pupil (AVG), class codes,
+releasing a pupil's pseudonym for a new claim.
 
-These are the only writes besides the game and import. Deleting overwrites the
-freed pages (secure_delete) and empties the WAL, so the pupil's words do not
-linger in the file after the mentor was told they are gone.
+These are the only writes besides the game, import and the class server. Deleting
+overwrites the freed space (secure_delete), then checkpoints until the WAL is empty,
+waiting while other connections still read an older snapshot (they keep the old pages
+alive). Only then is the deletion finished: `Deleted.purged` says whether it was, and
+`finish_deletions` completes it at the next start when a reader held on too long.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +22,8 @@ from sqlite_utils import Database
 from game.journal.store import JournalError, open_log, writing
 
 MAX_NAME_LENGTH = 80
+PURGE_SECONDS = 5.0
+"""How long a deletion waits for readers of an older snapshot before it says so."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,9 @@ class Deleted:
     pupil: str
     sessions: int
     events: int
+    purged: bool = True
+    """False: a reader held an older snapshot, so the old pages still exist until the WAL
+    can be emptied (at the latest at the next start, `finish_deletions`)."""
 
 
 def set_display_name(db_path: Path, pupil: str, name: str) -> None:
@@ -37,19 +47,55 @@ def set_display_name(db_path: Path, pupil: str, name: str) -> None:
             db.table("pupils").update(pupil, {"display_name": name or None})
 
 
-def delete_pupil(db_path: Path, pupil: str) -> Deleted:
-    """Remove the pupil, their sessions and every event, in one transaction."""
+def delete_pupil(db_path: Path, pupil: str, *, wait_seconds: float = PURGE_SECONDS) -> Deleted:
+    """Remove the pupil, their sessions, every event and their claim, in one transaction,
+    then empty the WAL (see the module's docstring)."""
     with _writable_log(db_path) as db:
         _known_pupil(db, pupil)
-        db.execute("PRAGMA secure_delete=ON")
         sessions = "select id from sessions where pupil_id = ?"
         with writing(db):
             events = db.execute(f"delete from events where session_id in ({sessions})",
                                 [pupil]).rowcount
             gone = db.execute("delete from sessions where pupil_id = ?", [pupil]).rowcount
+            db.execute("delete from class_pupils where pupil_id = ?", [pupil])
             db.execute("delete from pupils where id = ?", [pupil])
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return Deleted(pupil, gone, events)
+        return Deleted(pupil, gone, events, purge_wal(db, wait_seconds))
+
+
+def purge_wal(db: Database, wait_seconds: float) -> bool:
+    """Copy the WAL into the file and truncate it to nothing; retry while other
+    connections still read an older snapshot. True when the WAL is empty."""
+    deadline = time.monotonic() + wait_seconds
+    db.execute("PRAGMA busy_timeout=50")
+    while True:
+        try:
+            busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.OperationalError:
+            busy = 1  # locked by a writer for now: the same as a reader holding on
+        if busy == 0:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
+def finish_deletions(db_path: Path, wait_seconds: float = PURGE_SECONDS) -> bool:
+    """At start: finish any deletion a reader kept from finishing (empty the WAL)."""
+    if not Path(db_path).exists():
+        return True
+    with _writable_log(db_path) as db:
+        return purge_wal(db, wait_seconds)
+
+
+def release_pupil(db_path: Path, pupil: str) -> None:
+    """Free a pupil's pseudonym on the class server: the next game that joins with it
+    claims it (a pupil on a new laptop). The old game's secret stops working."""
+    with _writable_log(db_path) as db:
+        _known_pupil(db, pupil)
+        with writing(db):
+            db.execute("insert or replace into class_pupils (pupil_id, class_code, "
+                       "secret_hash, claimed_at) values (?, null, null, null)", [pupil])
+
 
 
 @contextmanager
@@ -57,6 +103,7 @@ def _writable_log(db_path: Path) -> Iterator[Database]:
     """The log opened for a mentor's change; a newer version's log is left untouched."""
     opened = open_log(db_path, set_aside_bad=False)
     try:
+        opened.db.execute("PRAGMA secure_delete=ON")  # freed space is overwritten, always
         if opened.read_only:
             raise JournalError(f"{db_path}: dit logboek is van een nieuwere versie en blijft "
                                f"ongewijzigd / written by a newer version; left unchanged")

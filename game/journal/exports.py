@@ -49,7 +49,7 @@ def choice_rows(rows: PupilRows) -> Iterator[dict[str, Any]]:
             continue
         try:
             choice = parse(event["kind"], json.loads(event["payload"]))
-        except (UnknownKind, ValueError):
+        except (UnknownKind, ValueError, TypeError, RecursionError):
             continue  # an unreadable row is left out, never the whole export
         session = sessions.get(event["session_id"], {})
         data = choice.data()
@@ -59,9 +59,17 @@ def choice_rows(rows: PupilRows) -> Iterator[dict[str, Any]]:
                **{k: data.get(k) for k in CSV_COLUMNS if k in data}}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell starting with these as a formula (`=HYPERLINK(...)`)."""
+
+
 def _cell(value: Any) -> Any:
+    """Nested context as JSON; a text a spreadsheet would run as a formula starts with
+    an apostrophe, so it is shown as the text the pupil saw."""
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

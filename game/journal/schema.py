@@ -169,6 +169,29 @@ def m006_choice_context(db: Database) -> None:
         "as context,"), replace=True)
 
 
+
+@MIGRATIONS()
+def m007_class_pupil_secrets(db: Database) -> None:
+    """Class mode: only the right pupil's game writes under a pseudonym.
+
+    - `class_pupils` (on the teacher's log): who claimed a pseudonym, with a hash of its
+      secret; a row without a hash is a pseudonym the mentor released for a new claim.
+    - `class_secrets` (on the pupil's log): the secret this game got for its pseudonym
+      from a teacher's server, sent with every batch.
+    """
+    db.table("class_pupils").create({
+        "pupil_id": str,
+        "class_code": str,     # the code the claim was made through
+        "secret_hash": str,    # sha256 of the secret; null: released, free to claim
+        "claimed_at": str,
+    }, pk="pupil_id")
+    db.table("class_secrets").create({
+        "server": str,
+        "pupil_id": str,
+        "secret": str,
+        "got_at": str,
+    }, pk=("server", "pupil_id"), not_null={"secret"})
+
 def known_migrations() -> list[str]:
     """Every migration this code knows, in order (all are pending on an empty database)."""
     return [m.name for m in MIGRATIONS.pending(Database(memory=True))]

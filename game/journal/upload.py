@@ -7,11 +7,19 @@ server said it stored the batch, so a dropped network loses nothing and a batch
 sent twice is harmless (the server ignores event UUIDs it already has).
 A refusal (a closed class code, a malformed batch) stops sending for that
 session and is kept as a message; the events stay here for export.
+
+Only this game may send under its pseudonym: before its first batch to a server it
+joins the class with a secret it drew itself and keeps in this log (`class_secrets`),
+and every batch carries that secret. When the name is taken by another game (a pupil
+on a new laptop), the pupil is told and the game waits, trying again now and then,
+until the mentor releases the name. The server's limits (429, Retry-After) are waited
+out; a batch the server finds too large (413) is sent in halves.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 import time
@@ -28,10 +36,26 @@ from game.journal.store import open_log, writing
 BATCH = 200
 TIMEOUT_S = 5.0
 BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 5.0)
+LONGEST_WAIT_S = 60.0
+"""The longest a server's Retry-After is waited in one go."""
 
 
 class Refused(Exception):
     """The server answered, and said no: sending again will not help."""
+
+
+class Waiting(Exception):
+    """The server answered "not now": the name is taken (until the mentor releases it), a
+    limit was reached, or the secret was not accepted. Try again later."""
+
+    def __init__(self, message: str, wait: float = 0.0) -> None:
+        super().__init__(message)
+        self.wait = wait
+
+
+def new_secret() -> str:
+    """A game's secret for its pseudonym on a teacher's server (256 random bits)."""
+    return secrets.token_urlsafe(32)
 
 
 @dataclass
@@ -83,6 +107,9 @@ class Uploader:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._failures_in_a_row = 0
+        self._not_before = 0.0
+        """monotonic time before which the server asked not to be called (Retry-After)"""
+        self._joined: set[str] = set()
 
     # --- the loop ---
     def start(self) -> None:
@@ -104,18 +131,26 @@ class Uploader:
                 break
             if self.progress.problem:
                 break
-            if self._failures_in_a_row:
-                time.sleep(min(self._backoff(), max(0.0, deadline - time.monotonic())))
+            if self._failures_in_a_row or self._not_before > time.monotonic():
+                time.sleep(min(self._pause(), max(0.0, deadline - time.monotonic())))
         return self.progress
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             sent = self.run_once()
-            wait = self._backoff() if self._failures_in_a_row else (0 if sent else self.interval)
+            if self._failures_in_a_row or self._not_before > time.monotonic():
+                wait = self._pause()
+            else:
+                wait = 0 if sent else self.interval
             self._stop.wait(wait)
 
     def _backoff(self) -> float:
         return BACKOFF_S[min(self._failures_in_a_row, len(BACKOFF_S)) - 1]
+
+    def _pause(self) -> float:
+        """How long to wait before the next try: the backoff, or what the server asked."""
+        backoff = self._backoff() if self._failures_in_a_row else 0.0
+        return max(backoff, self._not_before - time.monotonic(), 0.0)
 
     # --- one step ---
     def run_once(self) -> int:
@@ -139,10 +174,16 @@ class Uploader:
                 if not events:
                     continue
                 try:
+                    self._join(db, session["pupil_id"])
                     self._post(db, session, events)
                 except Refused as exc:
                     self._remember_problem(db, session["id"], str(exc))
                     continue
+                except Waiting as exc:
+                    self.progress.problem = str(exc)  # told to the pupil; not kept: it passes
+                    self._not_before = time.monotonic() + min(exc.wait, LONGEST_WAIT_S)
+                    finished = False
+                    break
                 except (OSError, TimeoutError):
                     self._failures_in_a_row += 1
                     self.progress.failures += 1
@@ -150,7 +191,10 @@ class Uploader:
                     finished = False
                     break
                 self._failures_in_a_row = 0
+                self._not_before = 0.0
                 self.progress.offline = False
+                if self.progress.problem and not self._refused_sessions(db):
+                    self.progress.problem = None  # a wait that has passed
                 self._mark_sent(db, session["id"], events[-1]["seq"])
                 sent += len(events)
             self.progress.sent += sent
@@ -185,20 +229,68 @@ class Uploader:
             [self.server, self.class_code]))
         return int(row["n"])
 
+    def _refused_sessions(self, db: Database) -> int:
+        row = db.execute("select count(*) from uploads where server = ? and problem is not null",
+                         [self.server]).fetchone()
+        return int(row[0])
+
+    # --- the pupil's secret ---
+    def secret_for(self, db: Database, pupil: str) -> str:
+        """This game's secret for `pupil` on this server, drawn and kept at first need."""
+        row = db.execute("select secret from class_secrets where server = ? and pupil_id = ?",
+                         [self.server, pupil]).fetchone()
+        if row is not None:
+            return str(row[0])
+        secret = new_secret()
+        with writing(db):
+            db.execute("insert or ignore into class_secrets (server, pupil_id, secret, got_at) "
+                       "values (?, ?, ?, ?)", [self.server, pupil, secret, _now()])
+        row = db.execute("select secret from class_secrets where server = ? and pupil_id = ?",
+                         [self.server, pupil]).fetchone()
+        return str(row[0])
+
+    def _join(self, db: Database, pupil: str) -> None:
+        """Claim the pupil's name in the class with this game's secret, once per run
+        (joining again with the same secret is harmless: a lost answer costs nothing)."""
+        if pupil in self._joined:
+            return
+        body = json.dumps({"pupil": pupil, "secret": self.secret_for(db, pupil)},
+                          ensure_ascii=False).encode("utf-8")
+        self._send(api_url(self.server, self.class_code, "/pupils"), body, {})
+        self._joined.add(pupil)
+
     def _post(self, db: Database, session: dict[str, Any], events: list[dict[str, Any]]) -> None:
         pupil = next(db.query("select id, created_at from pupils where id = ?",
                               [session["pupil_id"]]))
         body = json.dumps({"pupil": pupil, "session": session, "events": events},
                           ensure_ascii=False).encode("utf-8")
-        request = urllib.request.Request(api_url(self.server, self.class_code, "/events"),
-                                         data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+        secret = self.secret_for(db, pupil["id"])
+        try:
+            self._send(api_url(self.server, self.class_code, "/events"), body,
+                       {"Authorization": f"Bearer {secret}"})
+        except Waiting:
+            self._joined.discard(pupil["id"])  # join again first next time
+            raise
+
+    def _send(self, url: str, body: bytes, headers: dict[str, str]) -> None:
+        """POST JSON; a refusal raises Refused, a "not now" Waiting, a network error or a
+        server error (5xx) OSError."""
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": "application/json", **headers})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:
                 answer.read()
         except urllib.error.HTTPError as exc:
-            if exc.code in (400, 403, 404, 409, 413, 422):
-                raise Refused(_error_text(exc)) from exc
+            message, reason = _error_of(exc)
+            if exc.code == 429:
+                raise Waiting(message, _retry_after(exc)) from exc
+            if exc.code == 413 and self.batch > 1:
+                self.batch = max(1, self.batch // 2)
+                raise Waiting(message) from exc
+            if exc.code in (401, 409) or (exc.code == 403 and reason == "credentials"):
+                raise Waiting(message, 5.0) from exc
+            if exc.code in (400, 403, 404, 413, 422):
+                raise Refused(message) from exc
             raise OSError(f"HTTP {exc.code}") from exc  # 5xx: the server will be back
 
     def _mark_sent(self, db: Database, session_id: str, seq: int) -> None:
@@ -216,7 +308,26 @@ class Uploader:
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:
+    return _error_of(exc)[0]
+
+
+def _error_of(exc: urllib.error.HTTPError) -> tuple[str, str]:
+    """The server's message and reason (api.py's JSON), or the HTTP status for both."""
     try:
-        return str(json.loads(exc.read()).get("error") or exc.reason)
-    except (ValueError, OSError):
-        return f"HTTP {exc.code} {exc.reason}"
+        data = json.loads(exc.read())
+        return str(data.get("error") or exc.reason), str(data.get("reason") or "")
+    except (ValueError, OSError, AttributeError):
+        return f"HTTP {exc.code} {exc.reason}", ""
+
+
+def _retry_after(exc: urllib.error.HTTPError) -> float:
+    try:
+        return max(0.0, float(exc.headers.get("Retry-After", "1")))
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -55,8 +55,8 @@ def readable(event: dict[str, Any]) -> dict[str, Any] | None:
         raw = event["payload"]
         data = json.loads(raw) if isinstance(raw, str) else raw
         return parse(str(event["kind"]), data).data()
-    except (ValueError, TypeError, KeyError, UnknownKind):
-        return None
+    except (ValueError, TypeError, KeyError, RecursionError, UnknownKind):
+        return None  # RecursionError: JSON nested too deep to read
 
 
 def statement(actor: dict[str, Any], session: dict[str, Any], event: dict[str, Any],

@@ -4,7 +4,10 @@ Each session is one sitting of one school day, played by a Bot in the real
 World through the same PlaySession the game uses, so it is written to the real
 log. Odd sessions continue the saved game (day 2 after day 1); then a new game
 starts with a new seed, so the alien differs. Mentors use it to try the dashboard;
-benchmarks use it for data.
+benchmarks use it for data. With a server (`simulate_to_server`, `main.py simulate
+--class CODE --server URL`) the log's uploader sends the bots' events to a teacher's
+dashboard while they play, exactly as pupils' games do: joining the class with a
+secret per pupil, in batches, surviving an outage.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import Any
 
 from game.content.bundle import Content
 from game.journal.journal import Journal
+from game.journal.store import open_log
+from game.journal.upload import Progress, Uploader, check_class
 from game.session import Player, PlaySession
 from game.sim.bot import STYLES, Bot
 from game.world.world import World
@@ -70,6 +75,26 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
     finally:
         journal.close()
     return SimulationResult(pupils, pupils * sessions, sum(counted.values()), counted["choice"])
+
+
+def simulate_to_server(content: Content, db: Path, pupils: int, sessions: int, *,
+                       class_code: str, server: str, seed: int = 1, first: int = 0,
+                       flush_seconds: float = 60.0) -> tuple[SimulationResult, Progress]:
+    """Bots play into `db` while its uploader sends to the teacher's dashboard at `server`.
+    A closed or unknown class code stops before anyone plays; an unreachable server
+    does not (the events wait in the log, as in a game)."""
+    check = check_class(server, class_code)
+    if check.reachable and not check.open:
+        raise RuntimeError(check.message)
+    open_log(db).db.close()  # made and migrated before two connections use it (as the game)
+    uploader = Uploader(db, server, class_code)
+    uploader.start()
+    try:
+        result = simulate(content, db, pupils, sessions, class_code=class_code, seed=seed,
+                          first=first)
+    finally:
+        progress = uploader.stop(flush_seconds)
+    return result, progress
 
 
 def _play_scenes(world: World, bot: Bot) -> None:
