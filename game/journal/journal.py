@@ -29,8 +29,9 @@ GAME_OPEN_WAIT_S = 1.0
 
 class Journal:
     def __init__(self, path: Path, opened: OpenedLog | None,
-                 trouble: Trouble | None = None) -> None:
+                 trouble: Trouble | None = None, *, busy_wait_ms: int = BUSY_WAIT_MS) -> None:
         self.path = Path(path)
+        self.busy_wait_ms = busy_wait_ms
         self.opened: OpenedLog | None = None
         self.trouble = trouble  # why the file could not be opened (None: it was)
         self.notice: str | None = None
@@ -42,18 +43,20 @@ class Journal:
             self._use(opened)
 
     @classmethod
-    def open(cls, path: Path, *, play_on: bool = False,
-             wait: float = GAME_OPEN_WAIT_S) -> Journal:
+    def open(cls, path: Path, *, play_on: bool = False, wait: float = GAME_OPEN_WAIT_S,
+             busy_wait_ms: int = BUSY_WAIT_MS) -> Journal:
         """Open the log. `play_on` (the game): a file that cannot be opened gives a
-        journal that keeps events in the spill file; otherwise CannotOpen is raised."""
+        journal that keeps events in the spill file; otherwise CannotOpen is raised.
+        `busy_wait_ms`: how long one write waits for another program before it spills
+        (the game: less than a frame; a batch tool such as `simulate` may wait longer)."""
         try:
             opened = open_log(path, wait=wait)
         except CannotOpen as exc:
             if not play_on:
                 raise
             print(exc, file=sys.stderr)
-            return cls(path, None, exc.trouble)
-        return cls(path, opened)
+            return cls(path, None, exc.trouble, busy_wait_ms=busy_wait_ms)
+        return cls(path, opened, busy_wait_ms=busy_wait_ms)
 
     @property
     def read_only(self) -> bool:
@@ -132,7 +135,7 @@ class Journal:
             health.record_gaps(db)
         except (sqlite3.Error, OSError, JournalError):
             pass  # busy or full right now: both are tried again at the next start
-        db.execute(f"PRAGMA busy_timeout={BUSY_WAIT_MS}")
+        db.execute(f"PRAGMA busy_timeout={int(self.busy_wait_ms)}")
         # the WAL is copied back by a thread, not inside a choice
         db.execute("PRAGMA wal_autocheckpoint=0")
         self.checkpointer = Checkpointer(self.path).start()

@@ -8,6 +8,7 @@ importing the same file again changes nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +18,19 @@ from sqlite_utils import Database
 
 from game import __version__
 from game.journal import schema
+from game.journal.faults import Trouble, trouble_of
 from game.journal.store import (
     SQLITE_HEADER,
+    CannotOpen,
     JournalError,
     open_for_reading,
     open_log,
     writing,
 )
+from game.safe_files import open_text
+
+CLI_WAIT_S = 60.0
+"""How long an import waits for another program (the game, an upload) to let go of the log."""
 
 JSONL_FORMAT = "alien-op-school-log"
 
@@ -51,7 +58,7 @@ def read_pupil(db: Database, pupil: str) -> PupilRows:
 
 
 def write_sqlite(rows: PupilRows, out: Path) -> None:
-    opened = open_log(out, set_aside_bad=False)
+    opened = open_log(out, set_aside_bad=False, wait=0)
     try:
         merge(opened.db, rows)
     finally:
@@ -59,7 +66,7 @@ def write_sqlite(rows: PupilRows, out: Path) -> None:
 
 
 def write_jsonl(rows: PupilRows, out: Path) -> None:
-    with out.open("w", encoding="utf-8") as fh:
+    with open_text(out) as fh:
         for line in _jsonl_lines(rows):
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
 
@@ -73,11 +80,12 @@ class ImportResult:
     notice: str | None = None
 
 
-def import_file(source: Path, db_path: Path) -> ImportResult:
-    """Merge an exported file (sqlite or jsonl) into the log at `db_path`."""
+def import_file(source: Path, db_path: Path, *, wait: float = CLI_WAIT_S) -> ImportResult:
+    """Merge an exported file (sqlite or jsonl) into the log at `db_path`, in one
+    transaction: all of it or (a full disk, a file that cannot be read) nothing."""
     source = Path(source)
     groups = list(_read_export(source))
-    opened = open_log(db_path)
+    opened = open_log(db_path, wait=wait)
     if opened.read_only:
         opened.db.close()
         raise JournalError(opened.notice or "read-only")
@@ -90,6 +98,8 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
                 merge(db, rows)
                 offered += len(rows.events)
         after = _counts(db)
+    except sqlite3.Error as exc:
+        raise CannotOpen(Path(db_path), trouble_of(exc)) from None
     finally:
         opened.db.close()
     added_events = after[2] - before[2]
@@ -130,28 +140,47 @@ def _jsonl_lines(rows: PupilRows) -> Iterator[dict[str, Any]]:
 
 
 def _read_export(path: Path) -> Iterator[PupilRows]:
+    """Any file at all: an export is read, anything else is one clear JournalError."""
+    if path.is_dir():
+        raise CannotOpen(path, Trouble.FOLDER)
     if not path.exists():
         raise JournalError(f"{path}: bestand niet gevonden / file not found")
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise CannotOpen(path, trouble_of(exc)) from None
     if head == SQLITE_HEADER:
         yield from _read_sqlite_export(path)
-    else:
+        return
+    try:
         yield from _read_jsonl_export(path)
+    except UnicodeDecodeError:
+        raise JournalError(f"{path}: dit is geen export van Alien op school (geen tekst) / "
+                           f"not an Alien op school export (not text)") from None
+    except OSError as exc:
+        raise CannotOpen(path, trouble_of(exc)) from None
 
 
 def _read_sqlite_export(path: Path) -> Iterator[PupilRows]:
     db = open_for_reading(path)
     try:
+        if "_sqlite_migrations" not in db.table_names():
+            raise JournalError(f"{path}: dit is geen export van Alien op school / "
+                               f"not an Alien op school export")
         unknown = schema.unknown_migrations(db)
         if unknown:
             raise JournalError(f"{path}: gemaakt met een nieuwere versie van het spel / "
                                f"made by a newer version of the game ({', '.join(unknown)})")
-        pupils = [r[0] for r in db.execute("select id from pupils order by id")]
-        for pupil in pupils:
-            yield read_pupil(db, pupil)
+        try:
+            pupils = [r[0] for r in db.execute("select id from pupils order by id")]
+            groups = [read_pupil(db, pupil) for pupil in pupils]
+        except sqlite3.Error as exc:
+            raise JournalError(f"{path}: dit is geen leesbare export / "
+                               f"not a readable export ({exc})") from None
     finally:
         db.close()
+    yield from groups
 
 
 def _read_jsonl_export(path: Path) -> Iterator[PupilRows]:
