@@ -18,13 +18,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from game.journal import schema
 from game.journal.faults import Trouble, describe, trouble_of
+from game.safe_files import free_name
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -162,14 +162,7 @@ def newer_message(path: Path, unknown: list[str]) -> str:
 
 def set_aside(path: Path, reason: str) -> Path:
     """Rename a bad log (and its WAL files) to a free name beside it."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    n = 0
-    while True:
-        suffix = f".{reason}-{stamp}" + (f"-{n}" if n else "")
-        kept = path.with_name(path.stem + suffix + path.suffix)
-        if not kept.exists():
-            break
-        n += 1
+    kept = free_name(path, reason)
     path.rename(kept)
     for side in SIDE_FILES:
         extra = path.with_name(path.name + side)

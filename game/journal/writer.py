@@ -175,8 +175,14 @@ class SessionLog:
 
     @property
     def unsaved(self) -> int:
-        """Events kept only in memory: lost if the game stops now."""
-        return len(self.pending) - self._spilled
+        """Events (and the sitting's end) kept only in memory: lost if the game stops now."""
+        end = int(self._ended_at is not None and not self._end_spilled)
+        return len(self.pending) - self._spilled + end
+
+    @property
+    def in_spill(self) -> int:
+        """Events (and the end) safe in the spill file, not in the log yet."""
+        return self._spilled + int(self._ended_at is not None and self._end_spilled)
 
     @property
     def spill_path(self) -> Path | None:

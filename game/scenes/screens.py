@@ -34,6 +34,8 @@ SCREENS: dict[str, str] = {
     "evening": "game.scenes.day_end:EveningScene",
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
+    "quit_wait": "game.scenes.quit_wait:QuitWaitScene",
+    "already_open": "game.scenes.already_open:AlreadyOpenScene",
 }
 """name -> "module:Class" of its scene."""
 
