@@ -65,6 +65,7 @@ class App:
         self.frame = 0
         self.frame_hooks: list[Callable[[App], None]] = []
         self.session: PlaySession | None = None
+        self.ending: PlaySession | None = None  # the session being closed by a quit
         self.apply_settings()
         self.content: Content | None = None
         self.content_error: ContentError | None = None
@@ -258,7 +259,7 @@ class App:
             scene.on_quit()
         if self.session is not None:
             self.session.quit()
-            self.session = None
+            self.ending, self.session = self.session, None
         if self.try_to_save().nothing:
             self.quit_now()
         else:
@@ -280,11 +281,16 @@ class App:
     def try_to_save(self) -> Waiting:
         """Try to write what waits now; what is still not in the log (or not sent)."""
         waiting = Waiting()
+        if self.ending is not None and self.ending.save_trouble and not self.ending.save():
+            waiting.in_memory += 1  # the saved game itself
+            waiting.trouble = self.ending.save_trouble
         if self.journal is not None and not self.journal.flush(force=True):
             log = self.journal.session
             if log is not None:
-                waiting.in_memory, waiting.in_spill = log.unsaved, log.in_spill
-            waiting.trouble = self.journal.log_trouble
+                waiting.in_memory += log.unsaved
+                waiting.in_spill = log.in_spill
+                if log.unsaved or waiting.trouble is None:  # the reason for what is at risk
+                    waiting.trouble = self.journal.log_trouble
         if self.uploader is not None and self.uploader.progress.offline:
             waiting.unsent = self.uploader.progress.pending
         return waiting
@@ -302,7 +308,8 @@ class App:
 
     def _saving_trouble(self) -> Trouble | None:
         log = self.journal.log_trouble if self.journal is not None else None
-        return log or (self.session.save_trouble if self.session is not None else None)
+        game = self.session.save_trouble if self.session is not None else None
+        return log or game or self.store.settings_trouble
 
     def _tell_about_saving(self) -> None:
         """Once: saving is paused and why; once: it works again; damaged saves put aside."""

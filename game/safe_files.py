@@ -88,7 +88,7 @@ def move_aside(path: Path, reason: str = "kapot") -> Path | None:
     (then it stays where it is, untouched)."""
     kept = free_name(path, reason)
     try:
-        path.rename(kept)
+        os.rename(path, kept)
     except OSError:
         return None
     return kept

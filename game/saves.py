@@ -22,6 +22,7 @@ from typing import Any
 
 import platformdirs
 
+from game.journal.faults import Trouble, trouble_of
 from game.safe_files import move_aside, write_json_atomic
 from game.settings import clean
 
@@ -59,6 +60,7 @@ class SaveStore:
         self.settings_dir = data_dir / "settings"
         self.old_settings = data_dir / "settings.json"  # before settings were one file each
         self.notices: list[str] = []  # catalogue keys: what the pupil should be told
+        self.settings_trouble: Trouble | None = None  # why settings could not be written
 
     # --- saves ---
     def save(self, pupil: str, snapshot: dict[str, Any]) -> Path:
@@ -100,13 +102,20 @@ class SaveStore:
     def has_settings(self, pupil: str) -> bool:
         return self._settings_of(pupil) is not None
 
-    def save_settings(self, settings: dict[str, Any], pupil: str | None = None) -> None:
-        """Keep these as the last used settings, and as the pupil's own when one is named."""
+    def save_settings(self, settings: dict[str, Any], pupil: str | None = None) -> bool:
+        """Keep these as the last used settings, and as the pupil's own when one is named.
+        False (and `settings_trouble`) when the folder takes nothing: they still apply."""
         cleaned = clean(settings)
-        write_json_atomic_with_copy(self.settings_dir / f"{LAST}.json", cleaned)
-        if pupil:
-            write_json_atomic_with_copy(self.settings_dir / f"{file_key(pupil)}.json",
-                                        {**cleaned, "pupil": pupil})
+        try:
+            write_json_atomic_with_copy(self.settings_dir / f"{LAST}.json", cleaned)
+            if pupil:
+                write_json_atomic_with_copy(self.settings_dir / f"{file_key(pupil)}.json",
+                                            {**cleaned, "pupil": pupil})
+        except OSError as exc:
+            self.settings_trouble = trouble_of(exc)
+            return False
+        self.settings_trouble = None
+        return True
 
     # --- internals ---
     def _settings_of(self, pupil: str) -> dict[str, Any] | None:

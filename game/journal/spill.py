@@ -30,9 +30,11 @@ RESERVE = "alien-op-school-reserve"
 
 
 def reserve_folder(log: Path) -> Path:
-    """Where spill files go when the log's own folder cannot be written (one per log)."""
+    """Where spill files go when the log's own folder cannot be written (one per log, and
+    per user: the temporary folder may be shared by everyone on the machine)."""
     key = hashlib.sha256(str(Path(log).resolve()).encode("utf-8")).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / RESERVE / key
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    return Path(tempfile.gettempdir()) / f"{RESERVE}{user}" / key
 
 
 def _name(log: Path, session_id: str) -> str:
@@ -82,9 +84,10 @@ class Spill:
 
     def discard(self) -> None:
         """Everything in it is in the log now: remove it."""
-        path = self.path
+        path, self.path = self.path, None
         self.close()  # first: Windows removes no open file
         self.lines = 0
+        self._torn = False
         if path is None:
             return
         with contextlib.suppress(OSError):  # a later merge finds the rows there already
@@ -97,7 +100,7 @@ class Spill:
         for folder in (self.log.parent, reserve_folder(self.log)):
             lock = FileLock(folder / _name(self.log, self.session_id), append=True)
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the pupil's own
                 if lock.acquire() and lock.fd is not None:
                     self.lock, self.path = lock, lock.path
                     return lock.fd

@@ -217,6 +217,9 @@ def _read_jsonl_export(path: Path) -> Iterator[PupilRows]:
             else:
                 raise JournalError(f"{path}:{number}: onbekend regeltype / "
                                    f"unknown line type {kind!r}")
+    if not pupils:
+        raise JournalError(f"{path}: dit is geen export van Alien op school (leeg) / "
+                           f"not an Alien op school export (empty)")
     yield from pupils.values()
 
 

@@ -34,7 +34,7 @@ from game.journal.spill import Spill
 from game.journal.store import JournalError, writing
 
 MAX_BATCH_AGE = 1.0  # seconds
-BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0)
 """Waits between tries while the log says no; the last one repeats."""
 BUSY_WAIT_MS = 10
 """How long one write waits for another program's lock before the events go to the spill
@@ -124,8 +124,8 @@ class SessionLog:
                                       format_time(event.game_time), event.room))
         if self._oldest is None:
             self._oldest = self._clock()
-        if event.payload.immediate:
-            self.flush()
+        if event.payload.immediate:  # tried now, whatever the backoff: a choice matters
+            self.flush(force=True)
 
     def note(self, payload: Payload) -> None:
         """An event that is not part of the school day (the log's own check at start)."""
@@ -218,7 +218,7 @@ class SessionLog:
         self._ended_at = None
         self.trouble = self.spill_trouble = None
         self.failures = 0
-        if self._spill.lines:
+        if self._spill.path is not None:  # all of it is in the log now
             self._spill.discard()
             self._header_spilled = self._end_spilled = False
 
