@@ -27,6 +27,7 @@ from game.journal.journal import Journal
 from game.journal.store import JournalError
 from game.options import Options
 from game.save_status import SavingWatch, Waiting
+from game.save_writer import SaveWriter
 from game.saves import SaveStore
 from game.scenes.base import Scene
 from game.scenes.screens import screen_class
@@ -52,6 +53,7 @@ class App:
         self.display_flags = 0
         self.screen = pygame.display.set_mode(self.options.size)
         self.store = SaveStore(self.options.data_dir)
+        self.save_writer = SaveWriter(self.store)  # saves never make a frame wait
         self.instance = FileLock(self.options.data_dir / LOCK_NAME)
         self.pupil: str | None = None
         self.settings = self.store.load_settings()
@@ -65,7 +67,6 @@ class App:
         self.frame = 0
         self.frame_hooks: list[Callable[[App], None]] = []
         self.session: PlaySession | None = None
-        self.ending: PlaySession | None = None  # the session being closed by a quit
         self.apply_settings()
         self.content: Content | None = None
         self.content_error: ContentError | None = None
@@ -125,8 +126,8 @@ class App:
         except (JournalError, OSError, sqlite3.Error) as exc:
             self.journal = Journal(path, None, trouble_of(exc))
         self.saving_watch = SavingWatch(already_told=self.journal.trouble)
-        if self.journal_notice:
-            print(self.journal_notice, file=sys.stderr)
+        if self.journal.notice:  # (a file that cannot be opened was named by Journal.open)
+            print(self.journal.notice, file=sys.stderr)
 
     @property
     def journal_notice(self) -> str | None:
@@ -206,7 +207,7 @@ class App:
             self.content, Player(pupil, self.texts.language, dict(self.settings),
                                  self.options.class_code),
             journal=self.journal, saved=self.store.load(pupil) if resume else None,
-            seed=self.options.seed, saves=self.store, sender=self.uploader)
+            seed=self.options.seed, saves=self.save_writer, sender=self.uploader)
         self.open("school", session=self.session)
         self.apply_settings()  # the world follows the pupil's calm and time-pressure settings
         self.session.start()
@@ -259,7 +260,7 @@ class App:
             scene.on_quit()
         if self.session is not None:
             self.session.quit()
-            self.ending, self.session = self.session, None
+            self.session = None
         if self.try_to_save().nothing:
             self.quit_now()
         else:
@@ -275,15 +276,16 @@ class App:
             self.journal = None
         if self.uploader is not None:
             self.uploader.stop(flush_seconds=3.0)  # a last try; the rest waits for next time
+        self.save_writer.stop()
         self.instance.release()
         self.running = False
 
     def try_to_save(self) -> Waiting:
         """Try to write what waits now; what is still not in the log (or not sent)."""
         waiting = Waiting()
-        if self.ending is not None and self.ending.save_trouble and not self.ending.save():
+        if not self.save_writer.flush():
             waiting.in_memory += 1  # the saved game itself
-            waiting.trouble = self.ending.save_trouble
+            waiting.trouble = self.save_writer.trouble
         if self.journal is not None and not self.journal.flush(force=True):
             log = self.journal.session
             if log is not None:
@@ -308,8 +310,7 @@ class App:
 
     def _saving_trouble(self) -> Trouble | None:
         log = self.journal.log_trouble if self.journal is not None else None
-        game = self.session.save_trouble if self.session is not None else None
-        return log or game or self.store.settings_trouble
+        return log or self.save_writer.trouble or self.store.settings_trouble
 
     def _tell_about_saving(self) -> None:
         """Once: saving is paused and why; once: it works again; damaged saves put aside."""

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import IO, Any
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, or leave it as it was (raises OSError)."""
+def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
+    """Replace `path` with `data`, or leave it as it was (raises OSError). Without
+    `sync_folder` the caller makes the folder's change durable (several files at once)."""
     fd, tmp = _fresh_beside(path, 0o600)  # saves and settings are the pupil's own
     try:
         try:
@@ -36,11 +37,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _sync_folder(path.parent)
+    if sync_folder:
+        sync_folder_of(path)
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+def write_json_atomic(path: Path, data: Any, *, sync_folder: bool = True) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                 sync_folder=sync_folder)
 
 
 @contextlib.contextmanager
@@ -63,7 +66,7 @@ def appearing_whole(path: Path) -> Iterator[Path]:
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
         raise
-    _sync_folder(path.parent)
+    sync_folder_of(path)
 
 
 def open_text(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> IO[str]:
@@ -105,12 +108,12 @@ def _fresh_beside(path: Path, mode: int) -> tuple[int, Path]:
             continue
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles for this)."""
+def sync_folder_of(path: Path) -> None:
+    """Make a rename in `path`'s folder durable (POSIX; Windows has no folder handles)."""
     if sys.platform == "win32":
         return
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(path.parent, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:

@@ -23,7 +23,7 @@ from typing import Any
 import platformdirs
 
 from game.journal.faults import Trouble, trouble_of
-from game.safe_files import move_aside, write_json_atomic
+from game.safe_files import move_aside, sync_folder_of, write_json_atomic
 from game.settings import clean
 
 APP_NAME = "alien-op-school"
@@ -50,8 +50,9 @@ def _old_slug(pupil: str) -> str:
 
 def write_json_atomic_with_copy(path: Path, data: Any) -> None:
     """The file and its copy: whichever one a crash or damage spares is the last good one."""
-    write_json_atomic(path, data)
-    write_json_atomic(path.with_name(path.name + COPY), data)
+    write_json_atomic(path, data, sync_folder=False)
+    write_json_atomic(path.with_name(path.name + COPY), data, sync_folder=False)
+    sync_folder_of(path)
 
 
 class SaveStore:

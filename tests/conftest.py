@@ -52,7 +52,8 @@ def make_app(tmp_path):
     def build(alongside: bool = False, **overrides) -> App:
         overrides.setdefault("level", TEST_LEVEL)
         if not alongside:
-            for earlier in apps:
+            for earlier in apps:  # what it saved is on disk, as after closing it
+                earlier.save_writer.flush()
                 earlier.instance.release()
         options = Options(data_dir=tmp_path / "data", fast=True, seed=7, **overrides)
         app = App(options)

@@ -511,11 +511,13 @@ def test_saves_are_written_at_every_scene_change_and_each_morning(make_app):
     run_script(app, start_new_game("Agent Kiwi"))
     play(app, 3)
     world = app.session.world
+    assert app.save_writer.flush()  # written by a thread: no frame waits for the disk
     saved = app.store.load("Agent Kiwi")
     assert saved is not None and saved["clock"] == pytest.approx(world.clock.minutes, abs=1)
     assert saved["state"] == world.snapshot()["state"]  # a crash now costs nothing said
     world.day_over = True
     world.start_next_day()
+    assert app.save_writer.flush()
     assert app.store.load("Agent Kiwi")["day_index"] == world.day_index == 1
 
 

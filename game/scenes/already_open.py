@@ -16,7 +16,7 @@ from game.ui.menu import Menu
 
 class AlreadyOpenScene(MenuPanelScene):
     title_key = "already_open_title"
-    size = (820, 480)
+    size = (820, 400)
 
     def _menu(self) -> Menu:
         t = self.app.texts

@@ -21,7 +21,7 @@ TRY_EVERY = 30  # frames: twice a second
 
 class QuitWaitScene(MenuPanelScene):
     title_key = "quit_wait_title"
-    size = (820, 520)
+    size = (820, 460)
 
     def __init__(self, app: Host) -> None:
         self.waiting = Waiting()
