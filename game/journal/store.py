@@ -203,14 +203,14 @@ def _prepare(db: Database, *, check_writable: bool, wait: float) -> list[str]:
 
 
 def _prepare_once(db: Database, *, check_writable: bool) -> list[str]:
+    unknown = schema.unknown_migrations(db)
+    if unknown:  # a newer game's file: not even its journal mode is ours to change
+        return unknown
     mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if str(mode).lower() != "wal":  # another connection held the file: try again
         raise sqlite3.OperationalError("database is locked (journal mode)")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
-    unknown = schema.unknown_migrations(db)
-    if unknown:
-        return unknown
     pending = schema.pending_migrations(db)
     if not pending and not check_writable:
         return []

@@ -165,7 +165,7 @@ class SessionLog:
             return
         self.ended = True
         self._ended_at = utc_now()
-        if not self.flush():
+        if not self.flush(force=True):
             self._spill.close()  # the next start merges it
 
     # --- what the game asks ---
