@@ -29,7 +29,7 @@ from helpers import start_new_game
 
 from game.events import parse
 from game.events.sitting import LogDamaged
-from game.journal.faults import Trouble
+from game.journal.faults import Trouble, describe
 from game.journal.journal import LOG_NAME, Journal
 from game.journal.spill import reserve_folder, spill_files
 from game.journal.store import open_log
@@ -90,10 +90,13 @@ def play(app, choices: int = 0, *, seconds: float = 0.0, until=None) -> int:
 
 
 def frames_until(app, condition, seconds: float = 15.0) -> None:
+    """Run frames until `condition()`; a real game sleeps between frames, and so does
+    this (fast mode never would, starving the background threads of the GIL)."""
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "it did not happen in time"
         app.run(max_frames=app.frame + 1)
+        time.sleep(0.002)
 
 
 def quit_from_pause(app) -> None:
@@ -252,7 +255,7 @@ def test_a_full_disk_leaves_no_half_export_and_a_retry_works(log_path, tmp_path,
         result = cli("export", "--pupil", "Sim-Vos-01", "--out", str(out), "--format", fmt,
                      "--db", str(log_path), faulty=f"full:{usb}")
         line = assert_one_line_and_exit_1(result, "export")
-        assert "disk is full" in line
+        assert line.endswith(describe(Trouble.FULL))
         assert list(usb.iterdir()) == []  # no 0-byte file, no temporary left behind
         assert cli("export", "--pupil", "Sim-Vos-01", "--out", str(out), "--format", fmt,
                    "--db", str(log_path)).returncode == 0
@@ -303,7 +306,7 @@ def test_a_read_only_log_file_is_left_alone_and_its_events_join_at_the_next_star
 
 # --- 4. a read-only folder ---
 def test_a_read_only_folder_renames_nothing_and_the_game_plays_on(make_app, data, log_path,
-                                                                  monkeypatch):
+                                                                  monkeypatch, tmp_path):
     first_sitting(make_app)
     names = sorted(p.name for p in data.rglob("*"))
     disk = FaultyDisk(monkeypatch, data)
@@ -323,6 +326,14 @@ def test_a_read_only_folder_renames_nothing_and_the_game_plays_on(make_app, data
                                             why=app.texts("saving_why_no_access"))
     stop_now(app)
     assert sorted(p.name for p in data.rglob("*")) == names  # nothing renamed or added
+    # the command line in that folder: reading works, writing says why in one line
+    out = tmp_path / "uil.jsonl"
+    assert cli("export", "--pupil", "Agent Kiwi", "--out", str(out), "--format", "jsonl",
+               "--db", str(log_path), faulty=f"read_only:{data}").returncode == 0
+    line = assert_one_line_and_exit_1(cli("import", str(out), "--db", str(log_path),
+                                          faulty=f"read_only:{data}"), "import")
+    assert line == f"import: {log_path}: {describe(Trouble.READ_ONLY)}"
+    assert sorted(p.name for p in data.rglob("*")) == names
     disk.heal()
     make_app()
     assert_nothing_lost(log_path, log)
@@ -352,7 +363,13 @@ def test_with_real_permissions_a_read_only_folder_is_never_renamed(make_app, dat
 
 
 # --- 5. a folder where the log should be ---
-def test_a_folder_in_place_of_the_log(make_app, data, log_path, tmp_path):
+def test_a_folder_in_place_of_the_log(make_app, data, log_path, tmp_path, content):
+    from game.journal.exports import export_pupil
+    from game.sim.simulate import simulate
+
+    simulate(content, tmp_path / "elders.sqlite", pupils=1, sessions=1, seed=4)
+    export = tmp_path / "uil.jsonl"  # a good export, to import into the folder
+    export_pupil(tmp_path / "elders.sqlite", "Sim-Vos-01", export, "jsonl")
     log_path.mkdir(parents=True)
     app = make_app()
     assert app.journal_notice == app.texts("log_cannot_open", why=app.texts("saving_why_folder"))
@@ -363,12 +380,12 @@ def test_a_folder_in_place_of_the_log(make_app, data, log_path, tmp_path):
     stop_now(app)
     assert log_path.is_dir() and list(log_path.iterdir()) == []  # left exactly as it was
     for command in (("export", "--pupil", "Agent Kiwi", "--out", str(tmp_path / "x.jsonl")),
-                    ("import", str(tmp_path / "x.jsonl")),
+                    ("import", str(export)),
                     ("simulate", "--pupils", "1", "--sessions", "1", "--level",
                      str(TEST_LEVEL)),
                     ("dashboard", "--no-browser")):
         line = assert_one_line_and_exit_1(cli(*command, "--db", str(log_path)), command[0])
-        assert "folder" in line or "bestand niet gevonden" in line
+        assert line == f"{command[0]}: {log_path}: {describe(Trouble.FOLDER)}"
     assert log_path.is_dir() and list(log_path.iterdir()) == []
     log_path.rmdir()  # the pupil's parent tidies up
     later = make_app()
@@ -686,13 +703,18 @@ def test_a_healthy_game_says_nothing_about_saving(make_app, log_path):
 
 
 def test_quitting_during_a_class_outage_says_the_choices_go_next_time(make_app, log_path):
+    import socket
+
     from tests.conftest import TEST_CLASS_LEVEL
 
-    app = make_app(level=TEST_CLASS_LEVEL, class_code="1B", server="http://127.0.0.1:9")
+    with socket.socket() as probe:  # a port nobody listens on: the network is "down"
+        probe.bind(("127.0.0.1", 0))
+        down = probe.getsockname()[1]
+    app = make_app(level=TEST_CLASS_LEVEL, class_code="1B", server=f"http://127.0.0.1:{down}")
     run_script(app, start_new_game("Agent Komeet"))
     log = app.session.log
     play(app, seconds=0.5)
-    frames_until(app, lambda: app.uploader.progress.offline)
+    frames_until(app, lambda: app.uploader.progress.offline, seconds=30)
     quit_from_pause(app)
     assert isinstance(app.top, QuitWaitScene)
     assert app.top.body_text() == app.texts("upload_kept")
