@@ -91,29 +91,19 @@ def _default_db() -> Path:
 
 def _export(args: argparse.Namespace) -> int:
     from game.journal.exports import export_pupil
-    from game.journal.store import JournalError
 
     db = Path(args.db) if args.db else _default_db()
-    try:
-        rows = export_pupil(db, args.pupil, Path(args.out), args.format, xapi_home=args.xapi_home)
-    except JournalError as exc:
-        print(f"export: {exc}", file=sys.stderr)
-        return 1
+    rows = export_pupil(db, args.pupil, Path(args.out), args.format, xapi_home=args.xapi_home)
     print(f"{args.out}: {len(rows.sessions)} sessies, {len(rows.events)} gebeurtenissen "
           f"van {args.pupil} ({args.format})")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from game.journal.store import JournalError
     from game.journal.transfer import import_file
 
     db = Path(args.db) if args.db else _default_db()
-    try:
-        result = import_file(Path(args.file), db)
-    except JournalError as exc:
-        print(f"import: {exc}", file=sys.stderr)
-        return 1
+    result = import_file(Path(args.file), db)
     if result.notice:
         print(result.notice, file=sys.stderr)
     print(f"{db}: {result.events} nieuwe gebeurtenissen, {result.sessions} nieuwe sessies, "
@@ -161,9 +151,17 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _dashboard(args: argparse.Namespace) -> int:
+    db = Path(args.db) if args.db else _default_db()
+    if db.exists() or db.is_dir():  # a log that cannot even be read: say so before starting
+        from game.journal.store import open_for_reading
+
+        readable = open_for_reading(db, verify=False)
+        try:
+            readable.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            readable.close()
     from teacher_dashboard.serve import run
 
-    db = Path(args.db) if args.db else _default_db()
     return run(db, args.host, args.port, open_browser=not args.no_browser,
                reset_password=args.new_password)
 
@@ -237,13 +235,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def file_problem(exc: BaseException) -> str | None:
+    """One line for a file that cannot be used (never a traceback); None: a real bug."""
+    import sqlite3
+
+    from game.journal.faults import describe, trouble_of
+    from game.journal.store import JournalError
+
+    if isinstance(exc, JournalError):
+        return str(exc)
+    if isinstance(exc, OSError | sqlite3.Error):
+        where = getattr(exc, "filename", None)
+        return f"{where + ': ' if where else ''}{describe(trouble_of(exc))}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv or ["play"])
     if args.command is None:
         args = parser.parse_args(["play", *argv])
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except Exception as exc:
+        problem = file_problem(exc)
+        if problem is None:
+            raise
+        print(f"{args.command}: {problem}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

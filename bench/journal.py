@@ -81,10 +81,10 @@ def frames_while_logging(folder: Path) -> tuple[list[float], list[bool], int]:
     world.listeners.append(lambda e: choices.__setitem__(0, choices[0] + (e.kind == "choice")))
     original_flush = log.flush
 
-    def counting_flush() -> None:
+    def counting_flush(*, force: bool = False) -> bool:
         if log.pending:
             writes[0] += 1
-        original_flush()
+        return original_flush(force=force)
 
     log.flush = counting_flush  # type: ignore[method-assign]
     times, wrote = [], []
@@ -119,7 +119,7 @@ def main() -> None:
         print(f"durable choice write ({WRITES}x, WAL, synchronous=NORMAL, "
               f"{PREFILL} events already stored)")
         print(f"  p50 {statistics.median(writes):.3f} ms   p99 {percentile(writes, 0.99):.3f} ms"
-              f"   max {max(writes):.3f} ms   (target p99 <= 2 ms)")
+              f"   max {max(writes):.3f} ms   (target p99 <= 0.5 ms)")
         times, wrote, choices = frames_while_logging(folder)
         logged = [t for t, w in zip(times, wrote, strict=True) if w]
         over = [t for t in times if t > BUDGET_MS]

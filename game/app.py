@@ -7,8 +7,10 @@ screens only by name (game/scenes/screens.py) and plays through a PlaySession.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,9 +20,14 @@ import pygame
 from game import input as keys
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
+from game.file_lock import FileLock
 from game.input import HeldKeys, PressedKeys
+from game.journal.faults import Trouble, trouble_of
 from game.journal.journal import Journal
+from game.journal.store import JournalError
 from game.options import Options
+from game.save_status import SavingWatch, Waiting
+from game.save_writer import SaveWriter
 from game.saves import SaveStore
 from game.scenes.base import Scene
 from game.scenes.screens import screen_class
@@ -28,12 +35,14 @@ from game.settings import TEXT_SIZES
 from game.text.catalogue import Texts
 from game.ui import look
 from game.ui.sound import Sounds
+from game.ui.toast import Toasts
 
 if TYPE_CHECKING:  # imported when needed: the title screen does not wait for them
     from game.journal.upload import Uploader
     from game.session import PlaySession
 
 STEP = 1.0 / 60.0
+LOCK_NAME = "game.lock"
 
 
 class App:
@@ -44,6 +53,8 @@ class App:
         self.display_flags = 0
         self.screen = pygame.display.set_mode(self.options.size)
         self.store = SaveStore(self.options.data_dir)
+        self.save_writer = SaveWriter(self.store)  # saves never make a frame wait
+        self.instance = FileLock(self.options.data_dir / LOCK_NAME)
         self.pupil: str | None = None
         self.settings = self.store.load_settings()
         if self.options.language:
@@ -61,17 +72,23 @@ class App:
         self.content: Content | None = None
         self.content_error: ContentError | None = None
         self._load_content()
+        self.toasts = Toasts()
+        self.saving_watch = SavingWatch()
         self.journal: Journal | None = None
-        self.journal_notice: str | None = None
-        self._open_journal()
         self.uploader: Uploader | None = None
-        self.start_class_mode(self.options.class_code)
+        # a writer's preview logs and saves nothing, so it never fights a game for the folder
+        claimed = bool(self.options.preview) or self._claim_data_folder()
+        if claimed:
+            self._open_journal()
+            self.start_class_mode(self.options.class_code)
         if self.content_error is not None:
             print(self.content_error, file=sys.stderr)
             self.open("error", error=self.content_error)
         elif self.options.preview:
             self.open("preview", dialogue_id=self.options.preview,
                       situation=self.options.situation)
+        elif not claimed:
+            self.open("already_open")
         else:
             self.open("title")
 
@@ -83,17 +100,50 @@ class App:
         except ContentError as exc:
             self.content_error = exc
 
+    def _claim_data_folder(self) -> bool:
+        """One game per data folder: False when another window holds it. A folder the
+        game cannot write at all cannot be fought over: then it plays on."""
+        try:
+            self.options.data_dir.mkdir(parents=True, exist_ok=True)
+            if not self.instance.acquire():
+                return False
+        except OSError:
+            return True
+        self.instance.write_note(f"pid {os.getpid()}\n")
+        return True
+
+    def start_again(self) -> None:
+        """"Try again" on the already-open screen: go on once the other window is closed."""
+        if not self._claim_data_folder():
+            return
+        self._open_journal()
+        self.start_class_mode(self.options.class_code)
+        self.settings = self.store.load_settings()
+        self.apply_settings()
+        self.replace_with("title")
+
     def _open_journal(self) -> None:
-        """Open the choice log; a bad file is set aside by the store, never fatal here."""
+        """Open the choice log. A corrupt file is set aside by the store; a file that cannot
+        be opened gives a journal that keeps the events in the spill file: never fatal."""
         if self.options.preview:  # a writer's preview logs nothing
             return
+        path = self.options.db_path
         try:
-            self.journal = Journal.open(self.options.db_path)
-            self.journal_notice = self.journal.notice
-        except (OSError, sqlite3.Error) as exc:
-            self.journal_notice = f"{self.options.db_path}: {exc}"
-        if self.journal_notice:
-            print(self.journal_notice, file=sys.stderr)
+            self.journal = Journal.open(path, play_on=True)
+        except (JournalError, OSError, sqlite3.Error) as exc:
+            self.journal = Journal(path, None, trouble_of(exc))
+        self.saving_watch = SavingWatch(already_told=self.journal.trouble)
+        if self.journal.notice:  # (a file that cannot be opened was named by Journal.open)
+            print(self.journal.notice, file=sys.stderr)
+
+    @property
+    def journal_notice(self) -> str | None:
+        """What the title screen says about the log: set aside, newer, or cannot open."""
+        if self.journal is None:
+            return None
+        if self.journal.trouble is not None and self.journal.opened is None:
+            return self.texts("log_cannot_open", why=self._why(self.journal.trouble))
+        return self.journal.notice
 
     def start_class_mode(self, class_code: str | None) -> None:
         """Sessions carry the class code; with a server, they are also sent to the teacher."""
@@ -164,7 +214,7 @@ class App:
             self.content, Player(pupil, self.texts.language, dict(self.settings),
                                  self.options.class_code),
             journal=self.journal, saved=self.store.load(pupil) if resume else None,
-            seed=self.options.seed, saves=self.store, sender=self.uploader)
+            seed=self.options.seed, saves=self.save_writer, sender=self.uploader)
         self.open("school", session=self.session)
         self.apply_settings()  # the world follows the pupil's calm and time-pressure settings
         self.session.start()
@@ -208,9 +258,23 @@ class App:
         return scene
 
     def quit(self) -> None:
-        """Leave the game; the session (and any scene that holds progress) saves first."""
+        """Leave the game; the session (and any scene that holds progress) saves first.
+        When some of the pupil's work is not in the log yet, say so and offer to wait."""
+        if self.top is not None and self.top.__class__ is screen_class("quit_wait"):
+            self.quit_now()  # closing the window again: the pupil means it
+            return
         for scene in reversed(self.stack):
             scene.on_quit()
+        if self.session is not None:
+            self.session.quit()
+            self.session = None
+        if self.try_to_save().nothing:
+            self.quit_now()
+        else:
+            self.open("quit_wait")
+
+    def quit_now(self) -> None:
+        """Close everything now: what waits in the spill file is merged at the next start."""
         if self.session is not None:
             self.session.quit()
             self.session = None
@@ -219,12 +283,54 @@ class App:
             self.journal = None
         if self.uploader is not None:
             self.uploader.stop(flush_seconds=3.0)  # a last try; the rest waits for next time
+        self.save_writer.stop()
+        self.instance.release()
         self.running = False
 
+    def try_to_save(self) -> Waiting:
+        """Try to write what waits now; what is still not in the log (or not sent)."""
+        waiting = Waiting()
+        if not self.save_writer.flush():
+            waiting.in_memory += 1  # the saved game itself
+            waiting.trouble = self.save_writer.trouble
+        if self.journal is not None and not self.journal.flush(force=True):
+            log = self.journal.session
+            if log is not None:
+                waiting.in_memory += log.unsaved
+                waiting.in_spill = log.in_spill
+                if log.unsaved or waiting.trouble is None:  # the reason for what is at risk
+                    waiting.trouble = self.journal.log_trouble
+        if self.uploader is not None and self.uploader.progress.offline:
+            waiting.unsent = self.uploader.progress.pending
+        return waiting
+
     def _flush_log(self) -> None:
-        """Every scene change commits what the log holds."""
+        """Every scene change commits what the log holds, and saves the game."""
         if self.journal is not None:
             self.journal.flush()
+        if self.session is not None and self.session.started and not self.session.ended:
+            self.session.save()
+
+    # --- telling the pupil ---
+    def _why(self, trouble: Trouble) -> str:
+        return self.texts(f"saving_why_{trouble}")
+
+    def _saving_trouble(self) -> Trouble | None:
+        log = self.journal.log_trouble if self.journal is not None else None
+        return log or self.save_writer.trouble or self.store.settings_trouble
+
+    def _tell_about_saving(self) -> None:
+        """Once: saving is paused and why; once: it works again; damaged saves put aside."""
+        trouble = self._saving_trouble()
+        key = self.saving_watch.update(trouble, time.monotonic())
+        if key is not None:
+            text = self.texts(key, why=self._why(trouble)) if trouble else self.texts(key)
+            self.toasts.show(text)
+            print(text, file=sys.stderr)
+        for notice in self.store.notices:
+            self.toasts.show(self.texts(notice))
+        self.store.notices.clear()
+        self.toasts.tick()
 
     # --- the loop ---
     def run(self, max_frames: int | None = None) -> None:
@@ -241,6 +347,7 @@ class App:
                 hook(self)
             if self.journal is not None:
                 self.journal.tick()
+            self._tell_about_saving()
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
                     self.quit()
@@ -264,4 +371,5 @@ class App:
             first -= 1
         for scene in self.stack[first:]:
             scene.draw(self.screen)
+        self.toasts.draw(self.screen)
         pygame.display.flip()

@@ -15,7 +15,8 @@ from typing import Any, Protocol
 
 from game.content.bundle import Content
 from game.events import Event
-from game.events.sitting import Quit
+from game.events.sitting import DayStarted, Quit
+from game.journal.faults import Trouble, trouble_of
 from game.journal.journal import Journal
 from game.journal.writer import SessionInfo, SessionLog
 from game.world.world import World
@@ -74,6 +75,8 @@ class PlaySession:
             self.world.listeners.append(self.log.record)
         self.started = False
         self.ended = False
+        self.save_trouble: Trouble | None = None  # why the last save could not be written
+        self.world.listeners.append(self._save_each_morning)
 
     def listen(self, listener: Callable[[Event], None]) -> None:
         self.world.listeners.append(listener)
@@ -88,9 +91,22 @@ class PlaySession:
                 self.world.begin()
         return self.world
 
-    def save(self) -> None:
-        if self.saves is not None:
+    def save(self) -> bool:
+        """Save the game now (the game does it at every scene change and each morning).
+        A save that cannot be written is kept as `save_trouble`; play goes on."""
+        if self.saves is None:
+            return True
+        try:
             self.saves.save(self.player.pupil, self.world.snapshot())
+        except OSError as exc:
+            self.save_trouble = trouble_of(exc)
+            return False
+        self.save_trouble = None
+        return True
+
+    def _save_each_morning(self, event: Event) -> None:
+        if isinstance(event.payload, DayStarted) and self.started and not self.ended:
+            self.save()
 
     def quit(self) -> None:
         """The pupil stops: the moment is logged, the game saved, the sitting closed."""

@@ -42,11 +42,19 @@ def shipped_content() -> Content:
 @pytest.fixture
 def make_app(tmp_path):
     """Build a headless app playing the real loop (the test school unless a level is
-    given); each test gets a fresh data folder."""
+    given); each test gets a fresh data folder.
+
+    A second app in one test stands for a later start of the game: the earlier one lets
+    go of the data folder, as a closed or killed game does. `alongside=True` keeps it:
+    two windows open at once."""
     apps = []
 
-    def build(**overrides) -> App:
+    def build(alongside: bool = False, **overrides) -> App:
         overrides.setdefault("level", TEST_LEVEL)
+        if not alongside:
+            for earlier in apps:  # what it saved is on disk, as after closing it
+                earlier.save_writer.flush()
+                earlier.instance.release()
         options = Options(data_dir=tmp_path / "data", fast=True, seed=7, **overrides)
         app = App(options)
         apps.append(app)

@@ -1,8 +1,9 @@
-"""A sitting and its school days: start, resume, the days, the end, quitting."""
+"""A sitting and its school days: start, resume, the days, the end, quitting; and the log's
+own check at start, which the mentor reads in the same story."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -10,6 +11,7 @@ from game.events.base import (
     ADL,
     GOOD,
     INFO,
+    NOTE,
     ClockText,
     Count,
     Payload,
@@ -112,3 +114,31 @@ class Quit(Payload):
 
     def tell(self, teller: Teller) -> Told:
         return Told(INFO, teller("ev_quit"))
+
+
+class LogDamaged(Payload):
+    """At start the game found the log damaged: events missing from a session (a gap in
+    its numbers), or a file that failed SQLite's check and was set aside (kept, never
+    deleted). Not the pupil's doing: the mentor reads it where it happened."""
+
+    kind: ClassVar[str] = "log_damaged"
+    story = "moment"
+    problem: Literal["gap", "check_failed"]
+    missing: Count = 0
+    """How many events are missing (a gap)."""
+    first: Count | None = None
+    last: Count | None = None
+    """The first and last missing sequence numbers (a gap)."""
+    kept_as: Words | None = None
+    """The damaged file's new name (a failed check)."""
+
+    @property
+    def detail(self) -> str:
+        """Numbers and names only, so the one catalogue line reads in every language."""
+        if self.problem == "check_failed":
+            return self.kept_as or "?"
+        span = f"#{self.first}" if self.first == self.last else f"#{self.first}–#{self.last}"
+        return f"{self.missing}: {span}"
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(NOTE, teller("ev_log_damaged", detail=self.detail))

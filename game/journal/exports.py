@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +17,11 @@ from typing import Any
 
 from game.events import UnknownKind, parse
 from game.events.talking import ChoiceMade
-from game.journal.store import JournalError, open_for_reading
+from game.journal.faults import Trouble, trouble_of
+from game.journal.store import CannotOpen, JournalError, open_for_reading
 from game.journal.transfer import PupilRows, read_pupil, write_jsonl, write_sqlite
 from game.journal.xapi import DEFAULT_HOME, statements
+from game.safe_files import appearing_whole, open_text
 
 Writer = Callable[[PupilRows, Path, str], None]
 """(the pupil's rows, the file to write, the xAPI home page) -> None"""
@@ -75,7 +78,7 @@ def _cell(value: Any) -> Any:
 
 def write_csv(rows: PupilRows, out: Path, _home: str = "") -> None:
     """The BOM lets Excel read UTF-8; nested context stays JSON in its cell."""
-    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+    with open_text(out, encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_COLUMNS)
         for row in choice_rows(rows):
@@ -84,7 +87,8 @@ def write_csv(rows: PupilRows, out: Path, _home: str = "") -> None:
 
 def write_xapi(rows: PupilRows, out: Path, home: str) -> None:
     data = statements(rows.pupil["id"], rows.sessions, rows.events, home=home)
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open_text(out) as fh:
+        fh.write(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 EXPORTS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -105,21 +109,31 @@ EXPORTS: dict[str, ExportFormat] = {f.name: f for f in (
 
 def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
                  xapi_home: str = DEFAULT_HOME) -> PupilRows:
-    """Write one pupil's log to `out` in the chosen format; never touches the source."""
+    """Write one pupil's log to `out` in the chosen format; never touches the source.
+
+    The file is written under a temporary name beside `out` and renamed at the end: a
+    full disk or a failure leaves no half (or empty) file that would block a retry."""
     if fmt not in EXPORTS:
         raise JournalError(f"onbekend formaat / unknown format {fmt!r}; "
                            f"kies uit {', '.join(EXPORTS)}")
     out = Path(out)
+    if out.is_dir():
+        raise CannotOpen(out, Trouble.FOLDER)
     if out.exists():
         raise JournalError(f"{out}: bestaat al; kies een andere naam / already exists")
     source = open_for_reading(db_path)
     try:
         rows = read_pupil(source, pupil)
+    except sqlite3.Error as exc:
+        raise CannotOpen(Path(db_path), trouble_of(exc)) from None
     finally:
         source.close()
     rows.pupil = {**rows.pupil, "display_name": None}  # a real name never leaves this log
-    out.parent.mkdir(parents=True, exist_ok=True)
-    EXPORTS[fmt].write(rows, out, xapi_home)
+    try:
+        with appearing_whole(out) as partial:
+            EXPORTS[fmt].write(rows, partial, xapi_home)
+    except (OSError, sqlite3.Error) as exc:
+        raise CannotOpen(out, trouble_of(exc)) from None
     return rows
 
 

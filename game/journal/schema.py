@@ -214,5 +214,10 @@ def version_of(db: Database) -> int:
 SCHEMA_VERSION = len(known_migrations())
 
 
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
 def migrate(db: Database) -> None:
+    """Apply what is pending; run it inside `store.writing` so two programs take turns."""
     MIGRATIONS.apply(db)

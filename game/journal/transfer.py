@@ -28,12 +28,18 @@ from sqlite_utils import Database
 
 from game import __version__
 from game.journal import schema
+from game.journal.faults import Trouble, trouble_of
 from game.journal.store import (
     SQLITE_HEADER,
+    CannotOpen,
     JournalError,
     open_log,
     writing,
 )
+from game.safe_files import open_text
+
+CLI_WAIT_S = 60.0
+"""How long an import waits for another program (the game, an upload) to let go of the log."""
 
 JSONL_FORMAT = "alien-op-school-log"
 MAX_IMPORT_BYTES = 32 * 1024 * 1024
@@ -107,7 +113,7 @@ def read_pupil(db: Database, pupil: str) -> PupilRows:
 
 
 def write_sqlite(rows: PupilRows, out: Path) -> None:
-    opened = open_log(out, set_aside_bad=False)
+    opened = open_log(out, set_aside_bad=False, wait=0)
     try:
         merge(opened.db, rows)
     finally:
@@ -115,7 +121,7 @@ def write_sqlite(rows: PupilRows, out: Path) -> None:
 
 
 def write_jsonl(rows: PupilRows, out: Path) -> None:
-    with out.open("w", encoding="utf-8") as fh:
+    with open_text(out) as fh:
         for line in _jsonl_lines(rows):
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
 
@@ -129,11 +135,12 @@ class ImportResult:
     notice: str | None = None
 
 
-def import_file(source: Path, db_path: Path) -> ImportResult:
-    """Merge an exported file (sqlite or jsonl) into the log at `db_path`."""
+def import_file(source: Path, db_path: Path, *, wait: float = CLI_WAIT_S) -> ImportResult:
+    """Merge an exported file (sqlite or jsonl) into the log at `db_path`, in one
+    transaction: all of it or (a full disk, a file that cannot be read) nothing."""
     source = Path(source)
     groups = list(_read_export(source))
-    opened = open_log(db_path)
+    opened = open_log(db_path, wait=wait)
     if opened.read_only:
         opened.db.close()
         raise JournalError(opened.notice or "read-only")
@@ -148,8 +155,7 @@ def import_file(source: Path, db_path: Path) -> ImportResult:
                 offered += len(rows.events)
         after = _counts(db)
     except sqlite3.Error as exc:
-        raise JournalError(f"{source}: kon niet worden toegevoegd / could not be added "
-                           f"({exc}); er is niets veranderd / nothing was changed") from exc
+        raise CannotOpen(Path(db_path), trouble_of(exc)) from None
     finally:
         opened.db.close()
     added_events = after[2] - before[2]
@@ -190,21 +196,29 @@ def _jsonl_lines(rows: PupilRows) -> Iterator[dict[str, Any]]:
 
 
 def _read_export(path: Path) -> Iterator[PupilRows]:
+    """Any file at all: an export is read, anything else is one clear JournalError."""
+    if path.is_dir():
+        raise CannotOpen(path, Trouble.FOLDER)
     if not path.exists():
         raise JournalError(f"{path}: bestand niet gevonden / file not found")
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise JournalError(f"{path}: te groot om te importeren / too large to import "
-                           f"(at most {MAX_IMPORT_BYTES // (1024 * 1024)} MB)")
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise JournalError(f"{path}: te groot om te importeren / too large to import "
+                               f"(at most {MAX_IMPORT_BYTES // (1024 * 1024)} MB)")
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise CannotOpen(path, trouble_of(exc)) from None
     if head == SQLITE_HEADER:
         yield from _read_sqlite_export(path)
-    else:
-        try:
-            yield from _read_jsonl_export(path)
-        except UnicodeDecodeError:
-            raise JournalError(f"{path}: dit is geen export van Alien op school / "
-                               f"not an Alien op school export") from None
+        return
+    try:
+        yield from _read_jsonl_export(path)
+    except UnicodeDecodeError:
+        raise JournalError(f"{path}: dit is geen export van Alien op school (geen tekst) / "
+                           f"not an Alien op school export (not text)") from None
+    except OSError as exc:
+        raise CannotOpen(path, trouble_of(exc)) from None
 
 
 def _untrusted(path: Path) -> sqlite3.Connection:
@@ -345,6 +359,9 @@ def _read_jsonl_export(path: Path) -> Iterator[PupilRows]:
             else:
                 raise JournalError(f"{path}:{number}: onbekend regeltype / "
                                    f"unknown line type {kind!r}")
+    if not pupils:
+        raise JournalError(f"{path}: dit is geen export van Alien op school (leeg) / "
+                           f"not an Alien op school export (empty)")
     yield from pupils.values()
 
 

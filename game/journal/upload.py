@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from game.journal.store import open_log, writing
+from game.journal.store import JournalError, open_log, writing
 
 BATCH = 200
 TIMEOUT_S = 5.0
@@ -160,7 +160,7 @@ class Uploader:
         thread must not die of it, and the game's quit must not either."""
         try:
             return self._send_round()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError, JournalError):  # busy, full, or cannot open now
             self._failures_in_a_row += 1
             self.progress.failures += 1
             return 0

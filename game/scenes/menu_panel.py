@@ -35,6 +35,10 @@ class MenuPanelScene(Scene):
     def close(self) -> None:
         self.app.pop()
 
+    def body_text(self) -> str:
+        """Words between the title and the menu (none by default)."""
+        return ""
+
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_key(event, keys.BACK_KEYS):
             self.close()
@@ -47,5 +51,10 @@ class MenuPanelScene(Scene):
         look.panel(surface, self.box)
         title = look.text(self.app.texts(self.title_key), 56, look.INK, bold=True)
         surface.blit(title, title.get_rect(midtop=(self.box.centerx, self.box.y + 28)))
-        self.menu.fit(self.box.h - 110 - self.bottom_space)
-        self.menu.draw(surface, self.box.centerx, self.box.y + 110)
+        top = self.box.y + 110
+        message = self.body_text()
+        if message:
+            lines = look.wrap(message, 30, self.box.w - 60)
+            top = look.blit_lines(surface, lines, 30, self.box.x + 30, self.box.y + 100) + 16
+        self.menu.fit(self.box.bottom - top - self.bottom_space)
+        self.menu.draw(surface, self.box.centerx, top)

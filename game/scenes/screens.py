@@ -35,6 +35,8 @@ SCREENS: dict[str, str] = {
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
     "preview": "game.scenes.preview:PreviewScene",
+    "quit_wait": "game.scenes.quit_wait:QuitWaitScene",
+    "already_open": "game.scenes.already_open:AlreadyOpenScene",
 }
 """name -> "module:Class" of its scene."""
 

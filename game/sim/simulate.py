@@ -20,7 +20,8 @@ from typing import Any
 
 from game.content.bundle import Content
 from game.journal.journal import Journal
-from game.journal.store import open_log
+from game.journal.store import CannotOpen, JournalError, open_log
+from game.journal.transfer import CLI_WAIT_S
 from game.journal.upload import Progress, Uploader, check_class
 from game.session import Player, PlaySession
 from game.sim.bot import STYLES, Bot
@@ -48,9 +49,10 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
              first: int = 0) -> SimulationResult:
     """Pupils number `first` .. `first + pupils - 1` (their pseudonyms follow the number)."""
     rng = random.Random(seed)
-    journal = Journal.open(db)
+    journal = Journal.open(db, wait=CLI_WAIT_S, busy_wait_ms=int(CLI_WAIT_S * 1000))
     if journal.read_only:
-        raise RuntimeError(journal.notice or "the log is read-only")
+        journal.close()
+        raise JournalError(journal.notice or "the log is read-only")
     counted = Counter[str]()
     try:
         for p in range(first, first + pupils):
@@ -72,6 +74,10 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
                 else:
                     saved = _play_one_day(world, bot)
                 session.quit()
+                if session.log is not None and session.log.trouble is not None:
+                    # the log said no for longer than we wait: stop here; what was played
+                    # is in the spill file and joins the log at its next opening
+                    raise CannotOpen(db, session.log.trouble)
     finally:
         journal.close()
     return SimulationResult(pupils, pupils * sessions, sum(counted.values()), counted["choice"])
