@@ -162,9 +162,10 @@ class EndScene(CardScene):
         else:
             text = t("end_not_yet", n=len(world.state.clues))
         y = look.blit_lines(surface, look.wrap(text, 40, area.w), 40, area.x, area.y + 20)
-        if world.level.scenes:  # what the pupil played, to recall in the class talk
-            lines = [scene.title.get(t.language) for scene in world.level.scenes
-                     if scene.id in world.state.scenes_done]
+        if world.level.scenes:  # what the pupil played, to recall in the class talk;
+            # one flowing list, so eight scenes still leave room for the sending news
+            lines = [" · ".join(scene.title.get(t.language) for scene in world.level.scenes
+                                if scene.id in world.state.scenes_done)]
         elif not world.state.solved and world.case is not None:  # what they did find
             case = world.case
             lines = [clue_statement(world.level, case, c).get(t.language)
