@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,22 @@ class SaveStore:
                 not isinstance(found.get("world"), dict):
             return None
         return dict(found["world"])
+
+    def keep_aside(self, pupil: str) -> Path | None:
+        """A new game under a name that has a save: the old save (and its copy, and one from
+        before the hash) moves to saves/bewaard/ with the time, so starting again loses nothing."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = self.dir / "bewaard"
+        moved: Path | None = None
+        for name in (f"{file_key(pupil)}.json", f"{file_key(pupil)}.json{COPY}",
+                     f"{_old_slug(pupil)}.json"):
+            source = self.dir / name
+            if source.exists():
+                kept.mkdir(parents=True, exist_ok=True)
+                target = kept / f"{stamp}-{name}"
+                source.replace(target)
+                moved = moved or target
+        return moved
 
     def last_pupil(self) -> str | None:
         """The pupil who played most recently on this machine, if any save is readable."""

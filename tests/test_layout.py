@@ -190,7 +190,8 @@ def test_no_text_overflows_or_overlaps_on_the_title_and_start_screens(make_app, 
     screen = app.screen.get_rect()
     found = []
     for name, args in (("title", {}), ("new_game", {}), ("class_code", {}),
-                       ("intro", {"pupil": "Agent Kiwi"})):
+                       ("intro", {"pupil": "Agent Kiwi"}),
+                       ("name_taken", {"pupil": "Agent Kiwi"})):
         if name != "title":
             app.open(name, **args)
         top = app.top

@@ -185,3 +185,39 @@ def test_a_clue_is_announced_with_where_it_came_from(make_app):
     assert isinstance(app.top, NoticeScene) and app.top.title() == app.texts("clue_title")
     source = world.level.clue("kim-clue").text.nl
     assert app.top.message.nl.startswith(source)
+
+
+def _type_name_again(app, pupil: str = "Agent Kiwi") -> None:
+    from game.scripted import Type
+
+    run_script(app, [Wait(1), Press(pygame.K_1), Type(pupil), Press(pygame.K_RETURN), Wait(1)])
+
+
+def test_a_new_game_under_a_name_that_has_a_game_asks_first_and_enter_continues(make_app):
+    from game.scenes.new_game import NameTakenScene
+
+    first = make_app()
+    school(first)
+    first.to_title()
+    again = make_app()
+    _type_name_again(again)
+    assert isinstance(again.top, NameTakenScene)
+    run_script(again, [Press(pygame.K_RETURN), Wait(2)])
+    assert isinstance(again.top, SchoolScene)
+    assert again.session is not None and again.session.player.pupil == "Agent Kiwi"
+
+
+def test_starting_again_under_a_taken_name_keeps_the_old_game_aside(make_app):
+    from game.scenes.new_game import IntroScene, NameTakenScene
+
+    first = make_app()
+    school(first)
+    first.to_title()
+    saves = first.options.data_dir / "saves"
+    again = make_app()
+    _type_name_again(again)
+    assert isinstance(again.top, NameTakenScene)
+    run_script(again, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(1)])
+    assert isinstance(again.top, IntroScene)
+    assert again.store.load("Agent Kiwi") is None  # the new game starts fresh
+    assert list((saves / "bewaard").glob("*.json")), "the old game was not kept"

@@ -12,6 +12,7 @@ from game.journal.upload import check_class
 from game.scenes.backdrop import card_on_backdrop
 from game.scenes.base import Host, Scene
 from game.ui import look
+from game.ui.menu import Menu
 
 NAME_PATTERN = re.compile(r"^[\w\- ]{2,20}$")
 
@@ -38,7 +39,11 @@ class NewGameScene(Scene):
         if not valid_pseudonym(text):
             return False
         pygame.key.stop_text_input()
-        self.app.replace_with("intro", pupil=text.strip())
+        pupil = text.strip()
+        if self.app.store.load(pupil) is not None:  # never replace a pupil's game by mistake
+            self.app.replace_with("name_taken", pupil=pupil)
+        else:
+            self.app.replace_with("intro", pupil=pupil)
         return True
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -131,3 +136,42 @@ class IntroScene(Scene):
             y = look.blit_lines(surface, look.wrap(goal, size, inner), size, box.x + 40, y + 12,
                                 look.ACCENT)
         surface.blit(hint, hint.get_rect(midbottom=(box.centerx, box.bottom - 24)))
+
+
+class NameTakenScene(Scene):
+    """A new game under a name that already has a game: ask first. Starting again keeps the
+    old game aside; continuing is the first choice, so Enter never throws anything away."""
+
+    def __init__(self, app: Host, pupil: str) -> None:
+        super().__init__(app)
+        self.pupil = pupil
+        t = app.texts
+        self.menu = Menu([(t("name_taken_continue"), self._continue),
+                          (t("name_taken_yes"), self._start_again),
+                          (t("name_taken_other"), self._other_name)], width=720)
+
+    def _continue(self) -> None:
+        self.app.pop()
+        self.app.play(self.pupil, resume=True)
+
+    def _start_again(self) -> None:
+        try:
+            self.app.store.keep_aside(self.pupil)
+        except OSError:
+            return  # the old game could not be put aside: it is not replaced either
+        self.app.replace_with("intro", pupil=self.pupil)
+
+    def _other_name(self) -> None:
+        self.app.replace_with("new_game")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if keys.is_key(event, keys.BACK_KEYS):
+            self._other_name()
+        else:
+            self.menu.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        box = card_on_backdrop(surface, 860, 460)
+        y = look.blit_lines(surface, look.wrap(self.app.texts("name_taken", name=self.pupil),
+                                               36, box.w - 80), 36, box.x + 40, box.y + 36)
+        self.menu.draw(surface, box.centerx, y + 30)

@@ -18,6 +18,7 @@ SCREENS: dict[str, str] = {
     "new_game": "game.scenes.new_game:NewGameScene",
     "class_code": "game.scenes.new_game:ClassCodeScene",
     "intro": "game.scenes.new_game:IntroScene",
+    "name_taken": "game.scenes.new_game:NameTakenScene",
     "settings": "game.scenes.settings:SettingsScene",
     "keys": "game.scenes.settings:KeysScene",
     "pause": "game.scenes.pause:PauseScene",
