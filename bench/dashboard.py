@@ -153,16 +153,21 @@ def serve(db: Path) -> tuple[int, Callable[[], None], list[tuple[str, list]]]:
     return server.port, server.stop, traced
 
 
-def school_pages(db: Path) -> dict[str, list[str]]:
-    """The pages of a whole school: every list, and a class's pupils, profile, live view."""
+def pupils_and_sessions(db: Path, pupil_order: str) -> tuple[list[str], list[str]]:
+    """Pupil ids (in `pupil_order`) and the 30 newest session ids: what the pages are about."""
     database = open_log(db, set_aside_bad=False).db
     try:
-        pupils = [r["id"] for r in database.query(
-            "select id from pupils order by random() limit 100")]
+        pupils = [r["id"] for r in database.query(f"select id from pupils {pupil_order}")]
         sessions = [r["id"] for r in database.query(
             "select id from sessions order by started_at desc limit 30")]
     finally:
         database.close()
+    return pupils, sessions
+
+
+def school_pages(db: Path) -> dict[str, list[str]]:
+    """The pages of a whole school: every list, and a class's pupils, profile, live view."""
+    pupils, sessions = pupils_and_sessions(db, "order by random() limit 100")
     quote = urllib.parse.quote
     return {
         "pupils (all 300)": ["/"],
@@ -222,13 +227,7 @@ def build_school(class_file: Path, path: Path, events_wanted: int) -> None:
 
 
 def pages(db: Path) -> dict[str, list[str]]:
-    database = open_log(db, set_aside_bad=False).db
-    try:
-        pupils = [r["id"] for r in database.query("select id from pupils order by id")]
-        sessions = [r["id"] for r in database.query(
-            "select id from sessions order by started_at desc limit 30")]
-    finally:
-        database.close()
+    pupils, sessions = pupils_and_sessions(db, "order by id")
     quote = urllib.parse.quote
     return {
         "pupils": ["/"],

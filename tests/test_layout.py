@@ -24,6 +24,14 @@ COMBINATIONS = [(lang, size, font) for lang in ("nl", "en") for size in ("normal
 SLACK = 2  # pixels of anti-aliasing at an edge
 
 
+def styled_app(make_app, language: str, size: str, font: str):
+    """The shipped level in one language, text size and font: one cell of COMBINATIONS."""
+    app = make_app(language=language, level=paths.DEFAULT_LEVEL)
+    app.change_setting("text_size", size)
+    app.change_setting("font", font)
+    return app
+
+
 @dataclass
 class Drawing:
     """What one screen drew: its texts (tight boxes) and its panels."""
@@ -147,9 +155,7 @@ def screens(world) -> Iterator[tuple[str, Opener]]:
 @pytest.mark.parametrize("day", [0, 1])
 def test_no_text_overflows_or_overlaps_on_any_school_screen(make_app, monkeypatch, language,
                                                               size, font, day):
-    app = make_app(language=language, level=paths.DEFAULT_LEVEL)
-    app.change_setting("text_size", size)
-    app.change_setting("font", font)
+    app = styled_app(make_app, language, size, font)
     run_script(app, start_new_game())
     school = app.top
     assert isinstance(school, SchoolScene)
@@ -184,9 +190,7 @@ def test_no_text_overflows_or_overlaps_on_any_school_screen(make_app, monkeypatc
 @pytest.mark.parametrize(("language", "size", "font"), COMBINATIONS)
 def test_no_text_overflows_or_overlaps_on_the_title_and_start_screens(make_app, monkeypatch,
                                                                       language, size, font):
-    app = make_app(language=language, level=paths.DEFAULT_LEVEL)
-    app.change_setting("text_size", size)
-    app.change_setting("font", font)
+    app = styled_app(make_app, language, size, font)
     screen = app.screen.get_rect()
     found = []
     for name, args in (("title", {}), ("new_game", {}), ("class_code", {}),
@@ -206,9 +210,7 @@ def test_no_text_overflows_or_overlaps_on_the_title_and_start_screens(make_app, 
 @pytest.mark.parametrize(("language", "size", "font"), COMBINATIONS)
 def test_the_room_banner_and_the_bell_banner_never_cover_each_other(make_app, language, size,
                                                                      font):
-    app = make_app(language=language, level=paths.DEFAULT_LEVEL)
-    app.change_setting("text_size", size)
-    app.change_setting("font", font)
+    app = styled_app(make_app, language, size, font)
     run_script(app, start_new_game())
     school = app.top
     assert isinstance(school, SchoolScene)
