@@ -6,6 +6,7 @@ files, sprites) are checked in game/content/checks.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -53,6 +54,10 @@ class Lesson(Strict):
     teacher: Id
     on_time: list[EffectField] = Field(default_factory=list)
     """What happens when the pupil is in the room when the bell goes (e.g. a clue)."""
+    moment: Id | None = None
+    """A dialogue (dialogues/<id>.yaml) played in the lesson after the teacher's opening
+    words: group work, a question to the class, asking for help. Its `character` leads it;
+    classmates may speak in it. Homework and the goodbye come after it."""
 
     def subject_named(self, language: str) -> str:
         """The subject in a sentence: "Je volgende les is de mentorles"."""
@@ -188,6 +193,17 @@ class Level(Strict):
 
     def character(self, character_id: str) -> Character:
         return next(c for c in self.characters if c.id == character_id)
+
+    def dialogues_used(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every dialogue the level plays, with where it names it: characters' own
+        conversations and lessons' moments (each file is loaded and checked once)."""
+        for i, c in enumerate(self.characters):
+            if c.dialogue:
+                yield ("characters", i, "dialogue"), c.dialogue
+        for d, day in enumerate(self.days):
+            for n, lesson in enumerate(day.lessons):
+                if lesson.moment:
+                    yield ("days", d, "lessons", n, "moment"), lesson.moment
 
     def lesson(self, lesson_id: str) -> tuple[int, Lesson]:
         """The day index and the lesson with this id."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from game.content.bundle import Content
 from game.content.level import Day
@@ -20,6 +20,7 @@ from game.content.timetable import PlannedLesson, next_lesson
 from game.events import KINDS, Event, Payload
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded, SceneStarted
+from game.events.coping import AskedForHelp, CalmMoment, HelpAbout
 from game.events.homework import HomeworkDone, HomeworkHandedIn, HomeworkLate, HomeworkPlanned
 from game.events.lessons import (
     Bell,
@@ -90,6 +91,7 @@ class World:
         self.listeners: list[Callable[[Event], None]] = []  # the log, the scenes, tests
         self.conversation: Conversation | None = None
         self.lesson: LessonVisit | None = None
+        self._lesson_part = 0  # which of lesson_parts() is next
         self.day_over = False
         self.level_over = False
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
@@ -247,7 +249,9 @@ class World:
         if self.conversation is conversation:
             self.conversation = None
         if conversation.is_lesson:
-            self.finish_lesson()
+            self._lesson_part += 1
+            if self._lesson_part >= len(self.lesson_parts()):
+                self.finish_lesson()
         if self.level.scenes:
             self._next_scene()
 
@@ -263,13 +267,32 @@ class World:
             effect.apply(self)
 
     # --- the school day ---
+    def lesson_parts(self) -> list[str]:
+        """What this lesson is told as: the teacher's talk, or opening, moment and closing."""
+        if self.lesson is None:
+            return []
+        moment = self.lesson.planned.lesson.moment
+        return ["opening", "moment", "closing"] if moment in self.content.dialogues \
+            else ["whole"]
+
     def begin_lesson(self) -> Conversation | None:
-        """The pupil is in a lesson: the teacher talks (see lesson_talk)."""
+        """The pupil is in a lesson: its next part starts (see lesson_talk for the teacher's
+        parts; a lesson's `moment` is a written dialogue between them)."""
         if self.lesson is None or self.conversation is not None:
             return None
-        dialogue = lesson_dialogue(self, self.lesson)
-        self.conversation = Conversation(self, self.lesson.planned.teacher, dialogue,
-                                         context="lesson", about=self.lesson.planned.lesson.id)
+        parts = self.lesson_parts()
+        part = parts[min(self._lesson_part, len(parts) - 1)]
+        lesson = self.lesson.planned.lesson
+        if part == "moment":
+            dialogue = self.content.dialogues[lesson.moment or ""]
+            who = dialogue.character
+        else:
+            dialogue = lesson_dialogue(self, self.lesson, opening=part in ("whole", "opening"),
+                                       closing=part in ("whole", "closing"))
+            who = self.lesson.planned.teacher
+        self.conversation = Conversation(self, who, dialogue, context="lesson", about=lesson.id)
+        if self.conversation.finished:  # it ended at once (and moved on to the next part)
+            self.conversation = None
         return self.conversation
 
     def finish_lesson(self) -> None:
@@ -289,6 +312,24 @@ class World:
             self.clock.minutes = nxt.lesson.start
             self.emit(WaitedForBell(lesson=nxt.lesson.id))
         return True
+
+    def ask_for_help(self, about: HelpAbout) -> None:
+        """The pupil asked the person they are talking to for help: a strength."""
+        day = self.day.id
+        self.state.help_asked[day] = self.state.help_asked.get(day, 0) + 1
+        who = self.conversation.character if self.conversation is not None else None
+        self.emit(AskedForHelp(character=who, about=about))
+
+    def take_time_out(self, seconds: float) -> None:
+        """The pupil used the time-out card (the pause menu): a calm moment, a strength."""
+        self._calm("time_out", seconds)
+
+    def _calm(self, via: Literal["time_out", "quiet_room"], seconds: float = 0) -> None:
+        if via == "quiet_room" and self.day.id in self.state.calm_days:
+            return  # the quiet room counts once a day; every time-out card is told
+        if self.day.id not in self.state.calm_days:
+            self.state.calm_days.append(self.day.id)
+        self.emit(CalmMoment(via=via, seconds=int(seconds)))
 
     def see_change(self, change_id: str, via: str) -> None:
         """The pupil learns about a change: on the notice board, a door, a classmate, a teacher."""
@@ -478,6 +519,7 @@ class World:
                 self.state.lessons[lesson_id] = visit.status
                 self.state.minutes_late[lesson_id] = visit.minutes_late
                 self.lesson = visit
+                self._lesson_part = 0
                 kind = LessonOnTime if visit.status == "on_time" else LessonLate
                 self.emit(kind(**_lesson_data(visit.planned), minutes_late=visit.minutes_late))
             case school_day.EndDay():
@@ -625,9 +667,9 @@ class World:
         room = self.map.room_at(self.player.x, self.player.y - 1)
         if room is not None and (self.room is None or room.id != self.room.id):
             self.room = room
-            if room.kind == QUIET_ROOM and self.day.id not in self.state.calm_days:
-                self.state.calm_days.append(self.day.id)  # a calm moment is a strength
             self.emit(RoomEntered(room=room.id, floor=room.floor))
+            if room.kind == QUIET_ROOM:
+                self._calm("quiet_room")
 
 
 def _lesson_data(item: PlannedLesson) -> dict[str, Any]:
