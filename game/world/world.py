@@ -652,7 +652,9 @@ class World:
                 return movement.overlaps(box, player_box) and \
                     not movement.overlaps(start, player_box)
 
-            movement.step(npc.body, mx, my, dt, self.map, blocked, NPC_SPEED)
+            # never past the turning point, however long the step (simulated pupils)
+            reach = min(dt, max(abs(dx), abs(dy)) / NPC_SPEED)
+            movement.step(npc.body, mx, my, reach, self.map, blocked, NPC_SPEED)
 
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
