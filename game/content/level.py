@@ -42,6 +42,10 @@ class Character(Strict):
     schedule: list[Placement] = Field(default_factory=list)
 
 
+SupportRule = Literal["late_twice", "lost", "silent_day"]
+"""The moments the game offers help by itself (game/world/support.py)."""
+
+
 class Lesson(Strict):
     id: Id
     start: ClockTime
@@ -190,6 +194,9 @@ class Level(Strict):
     """The room with the notice board: walking in shows the timetable changes announced."""
     scenes: list[ClassScene] = Field(default_factory=list)
     """Class mode: short scenes played in order (see docs/levels.md)."""
+    helpers: dict[SupportRule, Id] = Field(default_factory=dict)
+    """Who offers the game's help when a pupil is stuck (see game/world/support.py):
+    e.g. `{late_twice: noor, lost: henk, silent_day: yara}`; else the first present."""
 
     def character(self, character_id: str) -> Character:
         return next(c for c in self.characters if c.id == character_id)

@@ -29,7 +29,8 @@ class FloorPlanScene(CardScene):
         self.floor = world.room.floor if world.room else self.floors[0]
         self.next = world.known_next_lesson()
         world.open_floor_plan(via)
-        self.route = self._route() if app.settings.get("route_assist", False) else []
+        self.route = self._route() if app.settings.get("route_assist", False) \
+            or world.route_today else []
 
     def title(self) -> str:
         return f"{self.app.texts('floorplan_title')} · {self.app.texts.floor(self.floor)}"

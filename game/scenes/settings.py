@@ -31,6 +31,7 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("music_volume", "settings_music"),
     ("fullscreen", "settings_fullscreen"),
     ("route_assist", "settings_route"),
+    ("help_when_stuck", "settings_help_when_stuck"),
 )
 
 
