@@ -101,3 +101,40 @@ def test_in_the_game_the_helper_talks_first_and_the_floor_plan_shows_the_route(m
             break
         run_script(app, [Press(pygame.K_RETURN), Wait(3)])
     assert isinstance(app.top, FloorPlanScene) and app.top.route  # the way is drawn
+
+
+def test_two_wrong_answers_bring_a_tip_and_one_wrong_option_less(content):
+    world, events = started(content)
+    homework = world.level.homework[0]
+    question = homework.task[0]
+    assert len(question.options) >= 3
+    task = world.homework_task(homework.id)
+    wrong = [i for i in task.shown if i != question.answer]
+    task.answer(wrong[0])
+    assert not task.easier and len(task.shown) == len(question.options)
+    task.answer(wrong[0])
+    assert task.easier and wrong[0] not in task.shown and question.answer in task.shown
+    assert [e.data["rule"] for e in events.of("support_offered")] == ["homework_hint"]
+    task.answer(question.answer)
+    assert not task.easier and len(task.shown) == len(homework.task[1].options)
+
+
+def test_in_the_game_the_tip_shows_and_the_numbers_follow_the_options_left(make_app):
+    from game.scenes.homework import HomeworkScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    homework = world.level.homework[0]
+    question = homework.task[0]
+    app.open("homework", world=world, homework_id=homework.id, when="school")
+    scene = app.top
+    assert isinstance(scene, HomeworkScene)
+    wrong = next(i for i in range(len(question.options)) if i != question.answer)
+    run_script(app, [Press(pygame.K_1 + wrong), Wait(2), Press(pygame.K_RETURN), Wait(2)])
+    assert scene.task.wrong_here == 1  # Enter after a wrong answer does not answer again
+    run_script(app, [Press(pygame.K_1 + wrong), Wait(2)])
+    assert scene.task.easier and len(scene.rects) == len(question.options) - 1
+    right = scene.task.shown.index(question.answer)
+    run_script(app, [Press(pygame.K_1 + right), Wait(2)])
+    assert scene.task.index == 1  # the right answer, by its new number

@@ -337,6 +337,10 @@ class World:
             self.route_today = self.wants_floor_plan = True
 
     # --- the game's own help when stuck (support.py) ---
+    @property
+    def helps_when_stuck(self) -> bool:
+        return self.support.enabled
+
     def _notice_when_stuck(self) -> None:
         if not self.support.enabled or self.pending_offer is not None:
             return
