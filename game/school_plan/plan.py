@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from game.content.checks import Report
 from game.content.errors import ContentError
@@ -49,13 +49,23 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def _size(value: Any) -> Any:
+    """One clear message for a size: a word, or a width in tiles."""
+    if value is None or value in WIDTHS:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 5 <= value <= 40:
+        return value
+    raise ValueError(f"size {value!r}: write small, medium, large or a width in tiles "
+                     "(5 to 40, walls included)")
+
+
 class PlanRoom(Strict):
     """A room along a corridor: its number or name, what it is for, how wide."""
 
     id: Id
     kind: Kind = "classroom"
     name: LocalText | None = None
-    size: SizeWord | Annotated[int, Field(ge=5, le=40)] | None = None
+    size: Annotated[SizeWord | int | None, BeforeValidator(_size)] = None
     doors: Annotated[int, Field(ge=1, le=2)] | None = None
 
     @property
