@@ -99,7 +99,8 @@ def _new_school(args: argparse.Namespace) -> int:
         print(f"new-school: {exc} exists already (your edits?): add --force to write it anew",
               file=sys.stderr)
         return 2
-    print(f"{paths.shown(made.level)}: {made.floors} floor{"s" if made.floors != 1 else ""}, {made.rooms} rooms and corridors, "
+    floors = f"{made.floors} floor" + ("s" if made.floors != 1 else "")
+    print(f"{paths.shown(made.level)}: {floors}, {made.rooms} rooms and corridors, "
           f"{made.people} people, {made.lessons} lessons; map {made.width}x{made.height} tiles "
           f"({made.seconds:.2f} s)\nPlay it: python main.py play --level {made.level}")
     return 0

@@ -1,4 +1,5 @@
-"""Build levels/maps/school.tmx from its plan, levels/plans/school.yaml.
+"""Build levels/maps/school.tmx from its plan, levels/plans/school.yaml, and the Tiled
+project for hand edits (levels/alien-op-school.tiled-project, levels/maps/templates/).
 
 Run: python tools/make_school_map.py  (after tools/make_tiles.py)
 
@@ -17,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 from game.content.errors import ContentError  # noqa: E402
 from game.school_plan.build import build_map, write_map  # noqa: E402
 from game.school_plan.plan import load_plan  # noqa: E402
+from game.school_plan.tiled_project import write_project  # noqa: E402
 
 PLAN = ROOT / "levels" / "plans" / "school.yaml"
 MAP = ROOT / "levels" / "maps" / "school.tmx"
@@ -29,6 +31,8 @@ def main() -> int:
         print(exc, file=sys.stderr)
         return 1
     write_map(built, MAP)
+    write_project(ROOT / "levels" / "alien-op-school.tiled-project",
+                  MAP.parent / "templates", ["."])
     print(f"wrote {MAP.relative_to(ROOT)}: {built.layout.width}x{built.layout.height} tiles, "
           f"{len(built.layout.rooms)} rooms, {len(built.spots)} characters")
     return 0

@@ -17,6 +17,7 @@ from typing import Any
 
 from game.content.errors import ContentError, Problem
 from game.content.schema import LocalText
+from game.content.tiled_templates import apply_templates
 
 OBJECT_LAYERS = ("rooms", "doors", "stairs", "spawns", "waypoints", "characters", "collision")
 FACINGS = ("down", "left", "right", "up")
@@ -236,6 +237,7 @@ class _Reader:
             raise ContentError.at(self.path, 2, "tiles must be square")
         smap = SchoolMap(self.path, tmx.width, tmx.height, tmx.tilewidth,
                          self._blocked_grid(), tmx=tmx)
+        self.problems.extend(apply_templates(tmx, self.path))
         layers = {layer.name: layer for layer in tmx.objectgroups}
         for needed in ("rooms", "spawns", "characters"):
             if needed not in layers:

@@ -13,7 +13,6 @@ from game.content.errors import ContentError, Problem, unique_problems
 from game.content.level import load_level
 from game.content.school_map import read_school_map
 
-
 PLAN_MARK = re.compile(r"^floors:", re.MULTILINE)
 """A school plan (docs/own-school.md) is the YAML file with a top-level `floors:`."""
 

@@ -35,7 +35,9 @@ class FloorPlanScene(CardScene):
         return f"{self.app.texts('floorplan_title')} · {self.app.texts.floor(self.floor)}"
 
     def hint(self) -> str:
-        return self.app.texts("floorplan_hint")
+        # A school on one floor has no other floor to go to.
+        return self.app.texts("floorplan_hint" if len(self.floors) > 1 else
+                              "floorplan_hint_one_floor")
 
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_action(event, "left"):
@@ -45,13 +47,19 @@ class FloorPlanScene(CardScene):
         else:
             super().handle(event)
 
-    def _route(self) -> list[tuple[float, float]]:
+    def _route(self) -> list[list[tuple[float, float]]]:
+        """The way to the next lesson as walks on one floor each (stairs end a walk)."""
         if self.next is None:
             return []
         smap = self.world.map
         here = pathfinding.tile_of(smap, self.world.player.x, self.world.player.y)
         path = pathfinding.find_path(smap, here, pathfinding.room_tiles(smap, self.next.room))
-        return [pathfinding.centre(smap, t) for t in path or []]
+        walks: list[list[tuple[float, float]]] = []
+        for a, b in zip([None, *(path or [])], path or [], strict=False):
+            if a is None or abs(a[0] - b[0]) + abs(a[1] - b[1]) > 1:
+                walks.append([])
+            walks[-1].append(pathfinding.centre(smap, b))
+        return walks
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang = self.app.texts, self.app.texts.language
@@ -61,9 +69,7 @@ class FloorPlanScene(CardScene):
         top = min(r.rect.y for r in rooms)
         right = max(r.rect.x + r.rect.w for r in rooms)
         bottom = max(r.rect.y + r.rect.h for r in rooms)
-        legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in (
-            "floorplan_here", "floorplan_lesson_room", "floorplan_route",
-            "floorplan_stairs_up", "floorplan_stairs_down")))
+        legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in self._legend_keys()))
         # The line above the plan: where the next lesson is (it wraps with large text).
         header: list[str] = []
         if self.next is not None:
@@ -101,14 +107,22 @@ class FloorPlanScene(CardScene):
                 box = pygame.Rect(x, y, int(stairs.rect.w * scale), int(stairs.rect.h * scale))
                 pygame.draw.rect(surface, STAIRS, box, border_radius=4)
                 stairs_arrow(surface, box, going_up(smap, stairs))
-        if len(self.route) > 1:
-            points = [to_screen(x, y) for x, y in self.route if left <= x <= right]
-            if len(points) > 1:
+        for walk in self.route:  # only the walks on this floor
+            points = [to_screen(x, y) for x, y in walk
+                      if left <= x <= right and top <= y <= bottom]
+            if len(points) > 1 and len(points) == len(walk):
                 pygame.draw.lines(surface, ROUTE, False, points, 5)
         if world.room is not None and world.room.floor == self.floor:
             pos = to_screen(world.player.x, world.player.y - 8)
             pygame.draw.circle(surface, ROUTE, pos, 12)
             pygame.draw.circle(surface, look.PAPER, pos, 12, 3)
+
+    def _legend_keys(self) -> list[str]:
+        """What the legend explains: stairs only in a school that has them."""
+        keys = ["floorplan_here", "floorplan_lesson_room"]
+        if self.world.map.stairs:
+            keys += ["floorplan_stairs_up", "floorplan_stairs_down"]
+        return keys + (["floorplan_route"] if self.route else [])
 
     def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """What the marks mean, beside the plan so no label hides a room's name."""
@@ -125,7 +139,10 @@ class FloorPlanScene(CardScene):
         label = look.text(t("floorplan_lesson_room"), 26, look.INK)
         surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
         y += row
-        for up, key in ((True, "floorplan_stairs_up"), (False, "floorplan_stairs_down")):
+        stairs = [(up, key) for up, key in ((True, "floorplan_stairs_up"),
+                                           (False, "floorplan_stairs_down"))
+                  if key in self._legend_keys()]
+        for up, key in stairs:
             box = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
             pygame.draw.rect(surface, STAIRS, box, border_radius=4)
             stairs_arrow(surface, box, up)
@@ -158,7 +175,7 @@ def stairs_arrow(surface: pygame.Surface, box: pygame.Rect, up: bool) -> None:
 def fitted_label(surface: pygame.Surface, name: str, rect: pygame.Rect, *,
                  bold: bool = False) -> None:
     """A name centred in its box, as large as fits: one line, else two, never tiny."""
-    for size in (28, 24, 20):
+    for size in (28, 24, 20, 17, 15):  # a big school's plan has narrow rooms
         if look.font(size, bold).size(name)[0] <= rect.w - 8:
             label = look.text(name, size, look.INK, bold=bold)
             surface.blit(label, label.get_rect(center=rect.center))

@@ -50,10 +50,18 @@ class Box:
     side: str = "corridor"
     doors: list[tuple[int, int]] = field(default_factory=list)
     plan_loc: tuple[object, ...] = ()
+    open_east: bool = False
+    """A corridor that opens into the next one: its room reaches into the opening."""
 
     @property
     def interior(self) -> tuple[int, int, int, int]:
         return self.x + 1, self.y + 1, self.w - 2, self.h - 2
+
+    @property
+    def area(self) -> tuple[int, int, int, int]:
+        """The room object's rectangle: the interior, plus a corridor's opening."""
+        ix, iy, iw, ih = self.interior
+        return ix, iy, iw + (1 if self.open_east else 0), ih
 
 
 @dataclass
@@ -162,6 +170,8 @@ def _floor(plan: SchoolPlan, floor: Floor, fi: int, ox: int, rooms: list[Box]) -
                 x += w - 1
             end = max(end, x)
         gang.w = end - cx + 1
+        if box.corridors:
+            box.corridors[-1].open_east = True
         box.corridors.append(gang)
         cx = end
     box.width = cx + 2

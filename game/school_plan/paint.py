@@ -299,8 +299,8 @@ def _nothing(put: Put, ix: int, iy: int, iw: int, ih: int) -> None:
     """Corridors stay free to walk."""
 
 
-FURNISH = {"corridor": _nothing, "classroom": _classroom, "lab": _lab, "computer": _computer, "music": _music,
-           "art": _art, "aula": _aula, "kantine": _kantine, "gym": _gym,
+FURNISH = {"corridor": _nothing, "classroom": _classroom, "lab": _lab, "computer": _computer,
+           "music": _music, "art": _art, "aula": _aula, "kantine": _kantine, "gym": _gym,
            "concierge": _concierge, "lockers": _lockers, "entrance": _entrance,
            "toilets": _toilets, "quiet": _quiet, "library": _library, "teachers": _teachers,
            "office": _office}

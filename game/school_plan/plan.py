@@ -216,17 +216,19 @@ def _check_stairs(plan: SchoolPlan, report: Report) -> None:
     ends: dict[tuple[int, str], str] = {}
     for si, stairs in enumerate(plan.stairs):
         floors = plan.staircase_floors(stairs)
+        listed = ", ".join(map(str, sorted(numbers)))
         for n in floors:
             if n not in numbers:
                 report(("stairs", si, "floors"), f"floor {n} is not in the plan "
-                                                 f"(floors: {', '.join(map(str, sorted(numbers)))})")
+                                                 f"(floors: {listed})")
         floors = [n for n in floors if n in numbers]
         if len(floors) < 2:
             report(("stairs", si), f"stairs '{stairs.id}' must join at least two floors")
         for n in floors:
             if (n, stairs.end) in ends:
-                report(("stairs", si, "end"), f"floor {n} already has stairs '{ends[(n, stairs.end)]}'"
-                                              f" at its {stairs.end} end: use the other end")
+                report(("stairs", si, "end"), f"floor {n} already has stairs "
+                                              f"'{ends[(n, stairs.end)]}' at its {stairs.end} "
+                                              "end: use the other end")
             ends[(n, stairs.end)] = stairs.id
         for a, b in zip(floors, floors[1:], strict=False):
             merged = groups[a] | groups[b]

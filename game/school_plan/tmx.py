@@ -72,7 +72,7 @@ def write_tmx(path: Path, layout: Layout, grid: Grid, spots: list[Spot],
     objects = _Objects()
     add = objects.add
     for r in layout.rooms:
-        ix, iy, iw, ih = r.interior
+        ix, iy, iw, ih = r.area
         add("rooms", r.id, ix * T, iy * T, (iw * T, ih * T),
             {"label_nl": r.nl, "label_en": r.en, "floor": r.floor, "kind": r.kind})
         if r.kind == "corridor":

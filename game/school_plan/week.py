@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from game.school_plan.build import BuiltMap
 from game.school_plan.layout import Box
 from game.school_plan.timetable import DAY_TITLES, CsvDay, slug, subject_en
-from game.school_plan.tmx import T, Spot, spot_at
+from game.school_plan.tmx import Spot, T, spot_at
 
 CLASSROOMS = ("classroom", "lab", "art", "music", "computer")
 PUBLIC = ("entrance", "aula", "kantine", "library", "lockers", "quiet", "corridor")
