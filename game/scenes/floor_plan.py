@@ -81,10 +81,23 @@ class FloorPlanScene(CardScene):
             header = look.wrap(line, 30, area.w)
         plan_top = look.blit_lines(surface, header, 30, area.x, area.y) + 16 if header \
             else area.y
+        width, height = right - left, bottom - top
         plan = pygame.Rect(area.x, plan_top, area.w - legend_w - 30, area.bottom - plan_top)
-        scale = min(plan.w / (right - left), plan.h / (bottom - top))
-        plan.x += int((plan.w - (right - left) * scale) / 2)
-        self._legend(surface, pygame.Rect(area.right - legend_w, plan_top + 20, legend_w, 200))
+        scale = min(plan.w / width, plan.h / height)
+        # A long floor (a big school's wing after wing) gets the whole width, with the
+        # legend in one line under it, when that draws the rooms larger.
+        under = pygame.Rect(area.x, plan_top, area.w,
+                            area.bottom - plan_top - self._legend_row() - 16)
+        across = self._legend_across_width() <= area.w and \
+            min(under.w / width, under.h / height) > scale * 1.1
+        if across:
+            plan, scale = under, min(under.w / width, under.h / height)
+            self._legend(surface, pygame.Rect(area.x, plan.y + int(height * scale) + 16,
+                                              area.w, self._legend_row()), across=True)
+        else:
+            self._legend(surface, pygame.Rect(area.right - legend_w, plan_top + 20, legend_w,
+                                              200))
+        plan.x += int((plan.w - width * scale) / 2)
 
         def to_screen(x: float, y: float) -> tuple[int, int]:
             return int(plan.x + (x - left) * scale), int(plan.y + (y - top) * scale)
@@ -124,36 +137,38 @@ class FloorPlanScene(CardScene):
             keys += ["floorplan_stairs_up", "floorplan_stairs_down"]
         return keys + (["floorplan_route"] if self.route else [])
 
-    def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """What the marks mean, beside the plan so no label hides a room's name."""
+    def _legend(self, surface: pygame.Surface, area: pygame.Rect, *,
+                across: bool = False) -> None:
+        """What the marks mean, beside the plan (or in one line under a wide floor's plan)
+        so no label hides a room's name."""
         t = self.app.texts
-        row = max(44, look.font(26).get_height() + 14)
-        y = area.y
-        pygame.draw.circle(surface, ROUTE, (area.x + 14, y + row // 2), 12)
-        label = look.text(t("floorplan_here"), 26, look.INK)
-        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-        y += row
-        mark = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
-        pygame.draw.rect(surface, HIGHLIGHT, mark, border_radius=5)
-        pygame.draw.rect(surface, look.ACCENT, mark, 3, border_radius=5)
-        label = look.text(t("floorplan_lesson_room"), 26, look.INK)
-        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-        y += row
-        stairs = [(up, key) for up, key in ((True, "floorplan_stairs_up"),
-                                           (False, "floorplan_stairs_down"))
-                  if key in self._legend_keys()]
-        for up, key in stairs:
-            box = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
-            pygame.draw.rect(surface, STAIRS, box, border_radius=4)
-            stairs_arrow(surface, box, up)
+        row = self._legend_row()
+        x, y = area.x, area.y
+        for key in self._legend_keys():
+            mark = pygame.Rect(x, y + row // 2 - 14, 28, 28)
+            if key == "floorplan_here":
+                pygame.draw.circle(surface, ROUTE, mark.center, 12)
+            elif key == "floorplan_lesson_room":
+                pygame.draw.rect(surface, HIGHLIGHT, mark, border_radius=5)
+                pygame.draw.rect(surface, look.ACCENT, mark, 3, border_radius=5)
+            elif key == "floorplan_route":
+                pygame.draw.line(surface, ROUTE, mark.midleft, mark.midright, 5)
+            else:
+                pygame.draw.rect(surface, STAIRS, mark, border_radius=4)
+                stairs_arrow(surface, mark, key == "floorplan_stairs_up")
             label = look.text(t(key), 26, look.INK)
-            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-            y += row
-        if self.route:
-            pygame.draw.line(surface, ROUTE, (area.x, y + row // 2), (area.x + 28, y + row // 2),
-                             5)
-            label = look.text(t("floorplan_route"), 26, look.INK)
-            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+            surface.blit(label, label.get_rect(midleft=(x + 40, y + row // 2)))
+            if across:
+                x += 40 + label.get_width() + 36
+            else:
+                y += row
+
+    def _legend_row(self) -> int:
+        return max(44, look.font(26).get_height() + 14)
+
+    def _legend_across_width(self) -> int:
+        return sum(40 + look.font(26).size(self.app.texts(k))[0] + 36
+                   for k in self._legend_keys())
 
 
 def going_up(smap: SchoolMap, stairs: Stairs) -> bool:
@@ -180,10 +195,18 @@ def fitted_label(surface: pygame.Surface, name: str, rect: pygame.Rect, *,
             label = look.text(name, size, look.INK, bold=bold)
             surface.blit(label, label.get_rect(center=rect.center))
             return
-    lines = look.wrap(name, 20, rect.w - 8)[:2]
-    height = look.line_height(20) * len(lines)
+    lines = look.wrap(name, 17, rect.w - 8)[:2]
+    if " " not in name:  # one long word: split it with a hyphen where it fits
+        font = look.font(15, bold)
+        fits = [k for k in range(2, len(name) - 1) if font.size(name[:k] + "-")[0] <= rect.w - 8
+                and font.size(name[k:])[0] <= rect.w - 8]
+        cut = min(fits, key=lambda k: abs(2 * k - len(name)), default=len(name) // 2)
+        lines, size = [name[:cut] + "-", name[cut:]], 15
+    else:
+        size = 17
+    height = look.line_height(size) * len(lines)
     y = rect.centery - height // 2
     for line in lines:
-        label = look.text(line, 20, look.INK, bold=bold)
+        label = look.text(line, size, look.INK, bold=bold)
         surface.blit(label, label.get_rect(midtop=(rect.centerx, y)))
-        y += look.line_height(20)
+        y += look.line_height(size)
