@@ -242,3 +242,35 @@ def test_the_floor_plan_shows_every_floor_of_a_generated_school(schools, name, m
         run_script(app, [Press(pygame.K_RIGHT), Wait(1)])
     assert sorted(shown) == plan.floors == app.session.world.map.floors
     assert ("andere verdieping" in plan.hint()) == (len(plan.floors) > 1)
+
+
+@pytest.mark.parametrize(("language", "size", "font"), [("nl", "normal", "standard"),
+                                                        ("en", "larger", "dyslexic")])
+def test_a_large_schools_floor_plan_keeps_every_name_readable(schools, make_app, monkeypatch,
+                                                              language, size, font):
+    from helpers import start_new_game
+    from test_layout import problems, record
+
+    app = make_app(level=schools["grote-school"], language=language)
+    app.change_setting("text_size", size)
+    app.change_setting("font", font)
+    run_script(app, start_new_game())
+    world = app.session.world
+    found = []
+    for floor in world.map.floors:
+        app.open("floor_plan", world=world).floor = floor
+        found += [f"floor {floor}: {p}" for p in problems(
+            record(app.top, app.screen.get_size(), monkeypatch), app.screen.get_rect())]
+        app.pop()
+    assert found == [], "\n".join(found[:10])
+
+
+def test_the_docs_worked_example_is_the_small_school_and_makes_a_level(tmp_path, capsys):
+    """docs/own-school.md's plan is the one in levels/plans, so following the page works."""
+    text = (ROOT / "docs" / "own-school.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(example, encoding="utf-8")
+    assert load_plan(plan).plan == load_plan(SMALL).plan
+    made = new_school(plan, tmp_path / "mijn-school")
+    assert run([str(made.level)]) == 0, capsys.readouterr().out

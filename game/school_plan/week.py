@@ -182,9 +182,16 @@ def _made_up_days(by_kind: dict[str, list[Box]]) -> tuple[list[Person], list[Wee
     subjects = [s for s in SUBJECTS if s[0] in rooms]
     people: dict[str, Person] = {}
     for s in subjects:
-        if s[5] not in people:
+        if s[5] in people:
+            continue
+        if s is SUBJECTS[0]:
+            people[s[5]] = Person(s[5], s[6], s[7], "teacher", ("Jouw mentor.", "Your mentor."),
+                                  ("Welkom! Ik ben je mentor. Kom gerust naar me toe als iets "
+                                   "lastig is.", "Welcome! I'm your mentor. Come to me "
+                                   "whenever something is hard."))
+        else:
             people[s[5]] = Person(s[5], s[6], s[7], "teacher",
-                                  (f"Docent {s[0].lower()}.", f"{s[1]} teacher."),
+                                  (f"Docent {s[2]}.", f"{s[1]} teacher."),
                                   (f"Welkom! Bij mij heb je {s[2]}.",
                                    f"Welcome! I teach you {s[3]}."))
     mentor, others = subjects[0], subjects[1:]
@@ -218,7 +225,7 @@ def _from_csv(timetable: list[CsvDay]) -> tuple[list[Person], list[WeekDay]]:
             if tid not in people:
                 look = ADULT_LOOKS[len(people) % len(ADULT_LOOKS)]
                 people[tid] = Person(tid, lesson.teacher, look, "teacher",
-                                     (f"Docent {lesson.subject.lower()}.",
+                                     (f"Docent {lesson.subject}.",
                                       f"{subject_en(lesson.subject)} teacher."),
                                      ("Welkom op school! Fijn dat je er bent.",
                                       "Welcome to school! Glad you are here."))
