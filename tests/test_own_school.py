@@ -92,8 +92,9 @@ def reachable(smap: SchoolMap) -> set[tuple[int, int]]:
     seen, queue = {first}, deque([first])
     while queue:
         x, y = queue.popleft()
-        for nxt in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] + \
-                ([jumps[(x, y)]] if (x, y) in jumps else []):
+        # As in the game: stepping onto stairs carries you to their other end at once.
+        for nxt in [jumps[(x, y)]] if (x, y) in jumps else \
+                [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]:
             if nxt not in seen and not smap.is_blocked_tile(*nxt):
                 seen.add(nxt)
                 queue.append(nxt)
@@ -111,7 +112,8 @@ def test_no_walls_or_furniture_trap_a_pupil_anywhere_in_the_building(schools, na
         free = {(x, y) for y in range(int(r.y // t), int((r.y + r.h) // t))
                 for x in range(int(r.x // t), int((r.x + r.w) // t))
                 if not smap.is_blocked_tile(x, y)}
-        assert free and free <= walked, room.id
+        stairs = {(x, y) for x, y in free if smap.stairs_at(x * t + 16, y * t + 16)}
+        assert free and free - stairs <= walked, room.id
     for name_, point in smap.points.items():
         assert (int(point.x // t), int((point.y - 1) // t)) in walked, name_
 
@@ -274,3 +276,39 @@ def test_the_docs_worked_example_is_the_small_school_and_makes_a_level(tmp_path,
     assert load_plan(plan).plan == load_plan(SMALL).plan
     made = new_school(plan, tmp_path / "mijn-school")
     assert run([str(made.level)]) == 0, capsys.readouterr().out
+
+
+def test_an_odd_building_still_plays(tmp_path, capsys):
+    """A basement, wings with rooms on one side only, stairs at the west end and a lift
+    that skips a floor: every room can be reached, no door opens onto stairs."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("""
+id: rare-school
+name: {nl: "Rare School", en: "Odd School"}
+floors:
+  - number: -1
+    corridors:
+      - north: [{id: kelder-gym, kind: gym}, {id: "k.01", kind: music, size: 6}]
+  - number: 0
+    corridors:
+      - north: [{id: hal, kind: entrance, size: 9}, {id: "0.01"}]
+      - south: [{id: "0.02", kind: computer}, {id: wc, kind: toilets, size: 5}]
+  - number: 1
+    corridors:
+      - south: [{id: "1.01", kind: art}, {id: "1.02", size: 20}]
+stairs:
+  - {id: trap, end: west}
+  - {id: lift, kind: lift, end: east, floors: [-1, 1]}
+""", encoding="utf-8")
+    made = new_school(plan, tmp_path / "rare")
+    assert run([str(made.level)]) == 0, capsys.readouterr().out
+    smap = load_content(made.level).map
+    walked = reachable(smap)
+    for room in smap.rooms.values():
+        assert any(smap.room_at(tx * 32 + 16, ty * 32 + 16) == room for tx, ty in walked), \
+            room.id
+    doors = {(int(d.rect.x // 32), int(d.rect.y // 32)) for d in smap.doors.values()}
+    for stairs in smap.stairs:
+        for dx, dy in doors:
+            assert not stairs.rect.contains(dx * 32 + 16, (dy + 1) * 32 + 16)
+            assert not stairs.rect.contains(dx * 32 + 16, (dy - 1) * 32 + 16)

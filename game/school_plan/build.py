@@ -11,7 +11,15 @@ from pathlib import Path
 
 from game.content.errors import ContentError
 from game.school_plan.layout import Box, Layout, lay_out
-from game.school_plan.paint import TILESET, Grid, blocked_gids, open_pockets, paint, tile_names
+from game.school_plan.paint import (
+    TILESET,
+    Grid,
+    blocked_gids,
+    open_pockets,
+    paint,
+    tile_names,
+    unreachable,
+)
 from game.school_plan.plan import PlanFile
 from game.school_plan.tmx import Spot, spot_at, write_tmx
 
@@ -47,6 +55,10 @@ def build_map(found: PlanFile, tileset: Path = TILESET) -> BuiltMap:
     opened = open_pockets(grid, layout, blocked)
     built = BuiltMap(layout, grid, [], blocked, opened)
     report = found.report()
+    for x, y in unreachable(grid, layout, blocked)[:1]:
+        room = next(r for r in layout.rooms if r.x < x < r.x + r.w - 1 and r.y < y < r.y + r.h - 1)
+        report(room.plan_loc, f"'{room.id}' cannot be reached from the entrance: give it "
+                              "another place or size, or add stairs to its floor")
     rooms = layout.by_id
     for pi, person in enumerate(found.plan.people):
         room = rooms[person.room]
@@ -58,10 +70,10 @@ def build_map(found: PlanFile, tileset: Path = TILESET) -> BuiltMap:
             elif not grid.walkable(ix + dx, iy + dy, blocked):
                 report(("people", pi, key), f"'{person.id}' would stand on furniture in "
                                             f"'{room.id}' at {dx}, {dy}: choose another spot")
-        x, y = spot_at(ix + person.at[0], iy + person.at[1])
+        feet = spot_at(ix + person.at[0], iy + person.at[1])
         walk = spot_at(ix + person.walks_to[0], iy + person.walks_to[1]) \
             if person.walks_to else None
-        built.spots.append(Spot(person.id, x, y, walk))
+        built.spots.append(Spot(person.id, *feet, walk))
     if report.problems:
         raise ContentError(report.result())
     return built

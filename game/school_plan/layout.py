@@ -138,7 +138,22 @@ def lay_out(found: PlanFile) -> Layout:
         boxes.append(box)
         ox += box.width + GAP
     stairs, arrivals = _stairs(plan, boxes)
+    _doors_beside_stairs(rooms, stairs)
     return Layout(plan, boxes, rooms, stairs, arrivals, ox - GAP)
+
+
+def _doors_beside_stairs(rooms: list[Box], stairs: list[StairsBox]) -> None:
+    """A door never opens onto stairs (they would whisk the pupil away before the room):
+    such a door moves along its wall to the nearest column free of stairs."""
+    taken = {x for s in stairs for x in range(s.x, s.x + s.w)}
+    for room in rooms:
+        if room.kind == "corridor" or not any(x in taken for x, _ in room.doors):
+            continue
+        free = [x for x in range(room.x + 1, room.x + room.w - 1) if x not in taken]
+        middle = room.x + room.w // 2
+        free.sort(key=lambda x: abs(x - middle))
+        y = room.doors[0][1]
+        room.doors = sorted((x, y) for x in free[:len(room.doors)])
 
 
 def _floor(plan: SchoolPlan, floor: Floor, fi: int, ox: int, rooms: list[Box]) -> FloorBox:

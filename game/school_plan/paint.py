@@ -336,9 +336,9 @@ def unreachable(grid: Grid, layout: Layout, blocked: set[int]) -> list[tuple[int
     queue = deque([start])
     while queue:
         x, y = queue.popleft()
-        steps = [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]
-        if (x, y) in jumps:
-            steps.append(jumps[(x, y)])
+        # As in the game: stepping onto stairs carries you to their other end at once.
+        steps = [jumps[(x, y)]] if (x, y) in jumps else \
+            [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]
         for nxt in steps:
             if nxt not in seen and nxt not in closed and grid.walkable(*nxt, blocked):
                 seen.add(nxt)
@@ -348,6 +348,6 @@ def unreachable(grid: Grid, layout: Layout, blocked: set[int]) -> list[tuple[int
         ix, iy, iw, ih = room.interior
         for y in range(iy, iy + ih):
             for x in range(ix, ix + iw):
-                if (x, y) not in seen and grid.walkable(x, y, blocked):
-                    missing.append((x, y))
+                if (x, y) not in seen and (x, y) not in jumps and grid.walkable(x, y, blocked):
+                    missing.append((x, y))  # (the far half of stairs is never stepped on)
     return missing
