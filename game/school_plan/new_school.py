@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import paths
 from game.school_plan.build import build_map, write_map
 from game.school_plan.level_file import level_text
 from game.school_plan.paint import TILESET
@@ -22,7 +23,7 @@ from game.school_plan.tiled_project import write_project
 from game.school_plan.timetable import read_timetable
 from game.school_plan.week import make_week
 
-TILES_PNG = TILESET.parents[2] / "assets" / "tiles" / "school_tiles.png"
+TILES_PNG = paths.ASSETS / "tiles" / "school_tiles.png"
 
 
 class LevelExists(Exception):

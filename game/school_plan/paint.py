@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import paths
 from game.school_plan.layout import NORTH_Y, Box, Layout
 
-TILESET = Path(__file__).resolve().parents[2] / "levels" / "maps" / "school_tiles.tsx"
+TILESET = paths.LEVELS / "maps" / "school_tiles.tsx"
 CLASSROOMS = ("classroom", "lab", "art", "music", "computer")
 FLOOR_TILE = {
     "classroom": "wood", "aula": "corridor", "kantine": "canteen", "gym": "gym",

@@ -43,6 +43,7 @@ SUBJECTS = (
 CLASSMATES = (("noor", "Noor"), ("daan", "Daan"), ("amber", "Amber"), ("sem", "Sem"),
               ("lucas", "Lucas"), ("fadil", "Fadil"), ("priya", "Priya"), ("mila", "Mila"),
               ("jayden", "Jayden"), ("yara", "Yara"))
+RESERVED = {cid for cid, _ in CLASSMATES} | {"henk"}
 ALIEN = ("amber", "sem", "lucas")
 """Always in the class: the alien hides as one of them (traits in level_file.py)."""
 
@@ -222,6 +223,8 @@ def _from_csv(timetable: list[CsvDay]) -> tuple[list[Person], list[WeekDay]]:
                       max(0, csv_day.lessons[0].start - 15), csv_day.lessons[-1].end + 10)
         for n, lesson in enumerate(csv_day.lessons, start=1):
             tid = slug(lesson.teacher)
+            if tid in RESERVED:  # a teacher called Noor is not the classmate Noor
+                tid = f"{tid}-docent"
             if tid not in people:
                 look = ADULT_LOOKS[len(people) % len(ADULT_LOOKS)]
                 people[tid] = Person(tid, lesson.teacher, look, "teacher",
