@@ -218,6 +218,17 @@ def test_objects_placed_from_tiled_templates_get_the_templates_properties(school
     edited.write_text(text, encoding="utf-8")
     smap = read_school_map(edited)
     assert smap.points["bij-de-aula"].facing == "down"  # from the template
+    room = ('  <object id="901" template="templates/room.tx" name="0.09" x="64" y="64">\n'
+            '   <properties>\n    <property name="label_nl" value="Lokaal 0.09"/>\n'
+            '   </properties>\n  </object>\n')
+    text = text.replace('<objectgroup id="10" name="rooms">\n',
+                        '<objectgroup id="10" name="rooms">\n' + room)
+    edited.write_text(text, encoding="utf-8")
+    line = text[:text.index('name="0.09"')].count("\n") + 1
+    with pytest.raises(ContentError) as caught:  # the English label is still the template's
+        read_school_map(edited)
+    assert str(caught.value).endswith(f"bewerkt.tmx:{line}: room '0.09': label_en 'Room 0.01' "
+                                      "names room 0.01; write this room's own number in it")
     shipped = ROOT / "levels"
     assert (shipped / "alien-op-school.tiled-project").read_text(encoding="utf-8") == \
         project_json(["."])

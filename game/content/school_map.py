@@ -21,6 +21,7 @@ from game.content.tiled_templates import apply_templates
 
 OBJECT_LAYERS = ("rooms", "doors", "stairs", "spawns", "waypoints", "characters", "collision")
 FACINGS = ("down", "left", "right", "up")
+ROOM_NUMBER = re.compile(r"\b\d+\.\d+\b")
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,11 @@ class _Reader:
             self.problem(obj.name, f"room '{obj.name}': floor must be a whole number")
             return
         label = LocalText.model_construct(nl=str(props["label_nl"]), en=str(props["label_en"]))
+        for key in ("label_nl", "label_en"):
+            named = ROOM_NUMBER.findall(str(props[key]))
+            if named and obj.name not in named:  # a room copied (or from a template) and renamed
+                self.problem(obj.name, f"room '{obj.name}': {key} '{props[key]}' names room "
+                                       f"{named[0]}; write this room's own number in it")
         smap.rooms[obj.name] = Room(obj.name, label, floor, str(props.get("kind", "room")),
                                     _rect(obj))
 
