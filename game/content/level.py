@@ -197,6 +197,9 @@ class Level(Strict):
     """The room with the notice board: walking in shows the timetable changes announced."""
     scenes: list[ClassScene] = Field(default_factory=list)
     """Class mode: short scenes played in order (see docs/levels.md)."""
+    missions: str = "missions.yaml"
+    """Missions for the real school, offered in the evening (beside the level; see
+    game/content/missions.py). A missing file means no missions."""
     helpers: dict[SupportRule, Id] = Field(default_factory=dict)
     """Who offers the game's help when a pupil is stuck (see game/world/support.py):
     e.g. `{late_twice: noor, lost: henk, silent_day: yara}`; else the first present."""

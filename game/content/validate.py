@@ -11,10 +11,15 @@ from game.content.checks import check_dialogue_graph
 from game.content.dialogue import load_dialogue
 from game.content.errors import ContentError, Problem, unique_problems
 from game.content.level import load_level
+from game.content.missions import load_missions
 from game.content.school_map import read_school_map
 
 PLAN_MARK = re.compile(r"^floors:", re.MULTILINE)
 """A school plan (docs/own-school.md) is the YAML file with a top-level `floors:`."""
+
+
+MISSIONS_MARK = re.compile(r"^missions:", re.MULTILINE)
+"""A missions file (game/content/missions.py) is the YAML file with a top-level `missions:`."""
 
 
 def _kind(path: Path) -> str:
@@ -23,10 +28,13 @@ def _kind(path: Path) -> str:
     if path.resolve().parent == paths.DIALOGUES.resolve() or "dialogues" in path.parts:
         return "dialogue"
     try:
-        if PLAN_MARK.search(path.read_text(encoding="utf-8", errors="replace")):
-            return "plan"
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        pass
+        return "level"
+    if PLAN_MARK.search(text):
+        return "plan"
+    if MISSIONS_MARK.search(text):
+        return "missions"
     return "level"
 
 
@@ -44,6 +52,8 @@ def validate_file(path: Path) -> list[Problem]:
         elif kind == "dialogue":
             dialogue, raw = load_dialogue(path)
             return check_dialogue_graph(dialogue, raw, path)
+        elif kind == "missions":
+            load_missions(path)
         else:
             load_level(path)
             load_content(path)

@@ -24,6 +24,8 @@ SCREENS: dict[str, str] = {
     "pause": "game.scenes.pause:PauseScene",
     "time_out": "game.scenes.time_out:TimeOutScene",
     "calmer": "game.scenes.calmer:CalmerScene",
+    "mission": "game.scenes.mission:MissionScene",
+    "mission_check": "game.scenes.mission:MissionCheckScene",
     "error": "game.scenes.error:ErrorScene",
     "school": "game.scenes.school:SchoolScene",
     "dialogue": "game.scenes.dialogue:DialogueScene",

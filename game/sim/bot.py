@@ -77,6 +77,7 @@ class Bot:
     # --- a whole day ---
     def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
         world = self.world
+        self.morning()
         steps = 0
         while not world.day_over and steps < max_steps:
             steps += 1
@@ -243,6 +244,22 @@ class Bot:
                 if self.style.name == "forgetful" and self.rng.random() < 0.5:
                     continue
                 self.do_homework(hw, "vanavond")
+
+    def evening_mission(self) -> None:
+        """The mission for the real school: most bots say yes."""
+        mission = self.world.mission_tonight()
+        if mission is not None:
+            self.world.think(self.rng.uniform(2, 6))
+            self.world.answer_mission(mission, accepted=self.rng.random() < 0.7)
+
+    def morning(self) -> None:
+        """Yesterday's mission, looked back on: mostly done, sometimes not yet."""
+        mission = self.world.mission_to_check()
+        if mission is None:
+            return
+        result = self.rng.choices(("done", "partly", "not_yet"), (5, 3, 2))[0]
+        feeling = None if result == "not_yet" else self.rng.choice(("good", "ok", "hard"))
+        self.world.check_mission(mission, result, feeling)  # type: ignore[arg-type]
 
     def reflect(self) -> None:
         weights = {"kind": (6, 3, 1), "rude": (3, 4, 3), "hesitant": (2, 4, 4),
