@@ -27,7 +27,18 @@ from flask_wtf.csrf import CSRFProtect
 
 from game import paths
 from game.text.catalogue import LANGUAGES
-from teacher_dashboard import api, auth, classes, data, db, errors, i18n, limits, pupils
+from teacher_dashboard import (
+    access_log,
+    api,
+    auth,
+    classes,
+    data,
+    db,
+    errors,
+    i18n,
+    limits,
+    pupils,
+)
 from teacher_dashboard.i18n import t
 from teacher_dashboard.passwords import Secrets, SessionVersion, secrets_path
 
@@ -97,6 +108,7 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
 
     app.add_template_filter(when)
     errors.init_app(app)
+    access_log.init_app(app)
     for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # a JSON API without cookies: nothing for a forged form to ride on

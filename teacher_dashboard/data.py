@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from game.journal import admin, transfer
 from game.journal.exports import EXPORTS, export_pupil
 from game.journal.store import JournalError
-from teacher_dashboard import db, downloads, queries
+from teacher_dashboard import access_log, db, downloads, queries
 from teacher_dashboard.i18n import t
 
 bp = Blueprint("data", __name__)
@@ -30,10 +30,12 @@ def index() -> str:
 def import_file() -> ResponseReturnValue:
     upload = request.files.get("file")
     if upload is None or not upload.filename:
+        access_log.import_refused("no file")
         flash(t("import_nothing"), "problem")
         return redirect(url_for("data.index"))
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
+        access_log.import_refused(f"not an export ({suffix or 'no suffix'})")
         flash(t("import_wrong_type", name=upload.filename), "problem")
         return redirect(url_for("data.index"))
     with tempfile.TemporaryDirectory() as folder:
@@ -43,6 +45,7 @@ def import_file() -> ResponseReturnValue:
             result = transfer.import_file(path, db.writable_path())
         except JournalError as exc:
             message = str(exc).replace(str(path), upload.filename)
+            access_log.import_refused(str(exc).replace(str(path), f"upload{suffix}"))
             flash(t("import_failed", message=message), "problem")
             return redirect(url_for("data.index"))
     flash(t("import_done", name=upload.filename, pupils=result.pupils,

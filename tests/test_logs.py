@@ -117,3 +117,34 @@ def test_an_uncaught_error_is_logged_by_the_hook(tmp_path):
     finally:
         logs.shutdown()
     assert path is not None and "KeyError: 'nowhere'" in path.read_text(encoding="utf-8")
+
+
+def test_the_dashboard_logs_requests_refused_sign_ins_and_uploads_never_pupils(
+        log_copy, tmp_path):
+    from dashboard_helpers import csrf_token, dashboard, signed_in
+
+    from game.journal import admin
+
+    with sqlite3.connect(log_copy) as con:
+        pupil = con.execute("select id from pupils order by id").fetchone()[0]
+    path = logs.setup("dashboard", folder=tmp_path / "logs")
+    try:
+        app = dashboard(log_copy)
+        stranger = app.test_client()
+        stranger.post("/login", data={"password": "raden", "csrf_token": csrf_token(stranger)})
+        client = signed_in(app)
+        assert pupil in client.get("/").get_data(as_text=True)
+        assert client.get(f"/pupil/{pupil}").status_code == 200
+        admin.open_class(log_copy, "1B-KOMEET")
+        bad = {"pupil": {"id": "Agent Geheim"}, "events": [{"said": "mijn eigen woorden"}]}
+        refused = app.test_client().post("/api/v1/classes/1B-KOMEET/events", json=bad)
+    finally:
+        logs.shutdown()
+    assert refused.status_code == 400
+    text = path.read_text(encoding="utf-8")
+    assert "POST /login 401" in text and "sign-in refused (wrong password)" in text
+    assert "GET / 200" in text
+    assert "class upload refused: POST /api/v1/classes/<code>/events, class 1B-KOMEET, 400" \
+        in text
+    for words in (pupil, "Agent Geheim", "mijn eigen woorden"):
+        assert words not in text
