@@ -86,6 +86,7 @@ class App:
             self._open_journal()
             self.start_class_mode(self.options.class_code)
         if self.content_error is not None:
+            log.error("the level cannot be played:\n%s", self.content_error)
             print(self.content_error, file=sys.stderr)
             self.open("error", error=self.content_error)
         elif self.options.preview:
