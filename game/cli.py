@@ -101,7 +101,10 @@ def _export(args: argparse.Namespace) -> int:
     from game.journal.exports import export_pupil
 
     db = Path(args.db) if args.db else _default_db()
-    rows = export_pupil(db, args.pupil, Path(args.out), args.format, xapi_home=args.xapi_home)
+    from teacher_dashboard.names import ContentNames
+
+    rows = export_pupil(db, args.pupil, Path(args.out), args.format, xapi_home=args.xapi_home,
+                        xapi_base=args.xapi_base, names=ContentNames)
     print(f"{args.out}: {len(rows.sessions)} sessies, {len(rows.events)} gebeurtenissen "
           f"van {args.pupil} ({args.format})")
     return 0
@@ -177,7 +180,7 @@ def _dashboard(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from game import paths
     from game.journal.exports import EXPORTS
-    from game.journal.xapi import DEFAULT_HOME
+    from game.journal.xapi import DEFAULT_BASE
     from game.logs import LEVELS
     from game.program import program_name
     from game.version import VERSION
@@ -228,8 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=tuple(EXPORTS), default="sqlite",
                         help="; ".join(f"{f.name}: {f.what}" for f in EXPORTS.values()))
     export.add_argument("--db", help="the log to read (default: this machine's log)")
-    export.add_argument("--xapi-home", default=DEFAULT_HOME,
-                        help="xAPI account homePage for the pupil (your platform's address)")
+    export.add_argument("--xapi-home",
+                        help="xAPI: your school's learning platform, the pupil's account's "
+                             "home page (default: the one set in the dashboard)")
+    export.add_argument("--xapi-base",
+                        help=f"xAPI: the base of the activity ids (default: the one set in "
+                             f"the dashboard, else {DEFAULT_BASE})")
     export.set_defaults(func=_export)
     imp = sub.add_parser("import", help="merge an exported file into a log (safe to repeat)",
                                 parents=[common])

@@ -116,6 +116,44 @@ class LevelNames:
         return item_id or ""
 
 
+class ContentNames:
+    """A level's names in Dutch and English at once, for the xAPI export
+    (game/journal/xapi.py's ActivityNames): None for what the level does not name."""
+
+    def __init__(self, level_id: str, folder: Path = paths.LEVELS) -> None:
+        self.languages = {lang: LevelNames(level_id, lang, folder) for lang in ("nl", "en")}
+        self.dialogues = paths.dialogues_for(Path(folder) / f"{level_id}.yaml")
+
+    def question(self, dialogue_id: str, node_id: str
+                 ) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]] | None:
+        """A choice point as the dialogue file writes it: its last line and every option
+        (also those a condition hides), so each pupil's statement defines it alike."""
+        if self.languages["nl"].level is None:
+            return None
+        dialogue = _dialogue(dialogue_id, self.dialogues)
+        node = dialogue.nodes.get(node_id) if dialogue else None
+        if node is None or not node.choices:
+            return None
+        said = node.lines[-1].text if node.lines else None
+        return ({"nl": said.nl, "en": said.en} if said else {},
+                [(c.id, {"nl": c.text.nl, "en": c.text.en}) for c in node.choices])
+
+    def text(self, what: str, item_id: str) -> dict[str, str] | None:
+        if self.languages["nl"].level is None:
+            return None
+        found = {lang: self._one(names, what, item_id)
+                 for lang, names in self.languages.items()}
+        return found if found["nl"] and found["nl"] != item_id else None
+
+    @staticmethod
+    def _one(names: LevelNames, what: str, item_id: str) -> str:
+        lookup: dict[str, Callable[[str], str]] = {
+            "level": lambda _id: names.title(""), "lesson": names.lesson,
+            "clue": names.clue, "homework": names.homework, "change": names.change,
+            "character": names.character, "scene": names.scene_title, "day": names.day}
+        return lookup[what](item_id) if what in lookup else ""
+
+
 @dataclass
 class SceneQuestion:
     """One moment of choice in a class-mode scene, with every option the pupils saw."""
