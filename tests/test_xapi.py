@@ -165,3 +165,4 @@ def test_the_command_line_export_uses_the_stored_platform(log_copy, tmp_path):
     made = json.loads(out.read_text(encoding="utf-8"))
     assert {s["actor"]["account"]["homePage"] for s in made} == {HOME}
     assert all(s["object"]["id"].startswith(f"{DEFAULT_BASE}/levels/") for s in made)
+
