@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,14 @@ def test_this_checkout_finds_its_content_and_texts():
     assert (paths.DASHBOARD_TEMPLATES / "classes.html").is_file()
 
 
-def test_the_version_comes_from_pyproject_when_not_installed(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nversion = "9.8.7"\n')
-    assert read_version(tmp_path / "pyproject.toml", "no-such-distribution") == "9.8.7"
+def test_a_checkout_reads_its_pyproject_and_an_install_its_metadata(tmp_path):
+    ours = tmp_path / "pyproject.toml"
+    ours.write_text('[build-system]\nrequires = ["x"]\n\n[project]\nname = "alien-op-school"'
+                    '\nversion = "9.8.7"\n\n[tool.x]\nversion = "1.0"\n')
+    assert read_version(ours) == "9.8.7"
+    other = tmp_path / "other.toml"  # another project's file (a stray one in site-packages)
+    other.write_text('[project]\nname = "something-else"\nversion = "5.0"\n')
+    assert read_version(other, "pip") == metadata.version("pip")
     assert read_version(tmp_path / "missing.toml", "no-such-distribution") == UNKNOWN
 
 
