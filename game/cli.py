@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how much goes into the log file (default: info)")
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="start the game (the default)",
-                                parents=[common])
+                          parents=[common])
     play.add_argument("--level", help="level file to play (default: the first week; with "
                                       "--class: the class scenes)")
     play.add_argument("--data-dir", help="where saves and settings live (default: per user)")
@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="who=number (-5..5), e.g. noor=2")
     play.set_defaults(func=_play)
     validate = sub.add_parser("validate", help="check levels, dialogues and maps",
-                                parents=[common])
+                              parents=[common])
     validate.add_argument("paths", nargs="*", help="files or folders (default: all content)")
     validate.add_argument("--stats", action="store_true",
                           help="count what each level holds: days, choices, words, tags, "
@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="list a map's rooms, stairs and named points")
     validate.set_defaults(func=_validate)
     export = sub.add_parser("export", help="write one pupil's log to a file for the mentor",
-                                parents=[common])
+                            parents=[common])
     export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")
     export.add_argument("--out", required=True, help="the file to write (must not exist)")
     export.add_argument("--format", choices=tuple(EXPORTS), default="sqlite",
@@ -239,12 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
                              f"the dashboard, else {DEFAULT_BASE})")
     export.set_defaults(func=_export)
     imp = sub.add_parser("import", help="merge an exported file into a log (safe to repeat)",
-                                parents=[common])
+                         parents=[common])
     imp.add_argument("file", help="a file made by `export` (sqlite or jsonl)")
     imp.add_argument("--db", help="the log to merge into (default: this machine's log)")
     imp.set_defaults(func=_import)
     sim = sub.add_parser("simulate", help="let simulated pupils play real days into a log",
-                                parents=[common])
+                         parents=[common])
     sim.add_argument("--pupils", type=int, default=5)
     sim.add_argument("--sessions", type=int, default=2, help="sittings per pupil (one day each)")
     sim.add_argument("--db", help="the log to write (default: this machine's log)")
@@ -255,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--level", default=str(paths.DEFAULT_LEVEL))
     sim.set_defaults(func=_simulate)
     dash = sub.add_parser("dashboard", help="the mentor's overview of the log, in a browser",
-                                parents=[common])
+                          parents=[common])
     dash.add_argument("--db", help="the log to show (default: this machine's log)")
     dash.add_argument("--host", default="127.0.0.1",
                       help="address to listen on (default: only this computer)")

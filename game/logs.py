@@ -3,8 +3,8 @@ mentor and the school's IT, long after the terminal (if there was one) is gone.
 
 A rotating file per program part (game.log, dashboard.log, tools.log) in the user's
 log folder (platformdirs; ALIEN_OP_SCHOOL_LOGS overrides it, as the tests do).
-Warnings and errors also go to stderr. Nothing a pupil typed or chose is written here:
-that is what the choice log is for.
+Tracebacks also go to stderr (the rest the commands print themselves). Nothing a pupil
+typed or chose is written here: that is what the choice log is for.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def setup(part: str, level: str = "info", folder: Path | None = None) -> Path | 
     root = logging.getLogger()
     root.setLevel(getattr(logging, level.upper()))
     _stderr_handler = logging.StreamHandler()
-    _stderr_handler.setLevel(logging.WARNING)
+    _stderr_handler.setLevel(logging.ERROR)
+    _stderr_handler.addFilter(_traceback_or_critical)
     _stderr_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(_stderr_handler)
     path = (folder or log_folder()) / f"{part}.log"
@@ -70,7 +71,7 @@ def setup(part: str, level: str = "info", folder: Path | None = None) -> Path | 
         _file_handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                             encoding="utf-8", delay=False)
     except OSError as exc:  # a read-only home folder: the game still plays
-        log.warning("no log file in %s: %s", path.parent, exc)
+        print(f"geen logbestand / no log file in {path.parent}: {exc}", file=sys.stderr)
         _file_handler = None
     else:
         _file_handler.setFormatter(logging.Formatter(FORMAT))
@@ -93,6 +94,12 @@ def shutdown() -> None:
     _file_handler = _stderr_handler = None
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
+
+
+def _traceback_or_critical(record: logging.LogRecord) -> bool:
+    """On the terminal only what nobody printed yet: an error's traceback. The messages
+    the commands print themselves (a file that cannot be used) stay in the file."""
+    return record.exc_info is not None or record.levelno >= logging.CRITICAL
 
 
 def flush() -> None:
