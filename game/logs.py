@@ -92,6 +92,7 @@ def shutdown() -> None:
             root.removeHandler(handler)
             handler.close()
     _file_handler = _stderr_handler = None
+    root.setLevel(logging.WARNING)  # Python's own default again
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
 
