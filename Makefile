@@ -85,6 +85,7 @@ bench: $(DEV)
 	$(HEADLESS) $(PY) bench/frame.py
 	SDL_AUDIODRIVER=dummy $(PY) bench/startup.py
 	$(HEADLESS) $(PY) bench/journal.py
+	$(HEADLESS) $(PY) bench/simulate.py
 	$(PY) -m pip install --quiet -r bench/requirements.txt
 	$(HEADLESS) $(PY) bench/dashboard.py
 	$(HEADLESS) $(PY) bench/class_upload.py

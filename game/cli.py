@@ -1,11 +1,12 @@
-"""The command line: play, validate, export, import, simulate, dashboard.
+"""The command line: play, validate, new-school, export, import, simulate, dashboard.
 
 One parser for every way to start: `alien-op-school` (installed, or the app),
 `python -m game` and `python main.py` (a source checkout) all call `main()`, and the
 help texts name the command that was typed (game/program.py).
 
     alien-op-school                 play (same as `alien-op-school play`)
-    alien-op-school validate [PATH ...]   check levels, dialogues and maps
+    alien-op-school validate [PATH ...]   check levels, dialogues, maps and school plans
+    alien-op-school new-school PLAN --out DIR [--timetable CSV]   a school's own level
     alien-op-school export --pupil CODE --out FILE [--format sqlite|jsonl|csv|xapi] [--db PATH]
     alien-op-school import FILE [--db PATH]
     alien-op-school simulate --pupils N --sessions M --db PATH [--class CODE [--server URL]]
@@ -88,6 +89,30 @@ def _validate(args: argparse.Namespace) -> int:
     if args.map:
         return print_map(args.paths)
     return run(args.paths)
+
+
+def _new_school(args: argparse.Namespace) -> int:
+    """A school's own building (and timetable) from its plan: docs/own-school.md."""
+    from game import paths
+    from game.content.errors import ContentError
+    from game.program import program_name
+    from game.school_plan.new_school import LevelExists, new_school
+
+    try:
+        made = new_school(Path(args.plan), Path(args.out),
+                          Path(args.timetable) if args.timetable else None, force=args.force)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except LevelExists as exc:
+        print(f"new-school: {exc} exists already (your edits?): add --force to write it anew",
+              file=sys.stderr)
+        return 2
+    floors = f"{made.floors} floor" + ("s" if made.floors != 1 else "")
+    print(f"{paths.shown(made.level)}: {floors}, {made.rooms} rooms and corridors, "
+          f"{made.people} people, {made.lessons} lessons; map {made.width}x{made.height} tiles "
+          f"({made.seconds:.2f} s)\nPlay it: {program_name()} play --level {made.level}")
+    return 0
 
 
 def _default_db() -> Path:
@@ -224,6 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--map", action="store_true",
                           help="list a map's rooms, stairs and named points")
     validate.set_defaults(func=_validate)
+    school = sub.add_parser("new-school", help="make a level from a school's own plan "
+                                               "(docs/own-school.md)", parents=[common])
+    school.add_argument("plan", help="the school plan (YAML)")
+    school.add_argument("--out", required=True, help="the folder to write the level into")
+    school.add_argument("--timetable", help="the school's timetable as CSV: day, start, end, "
+                                            "subject, room, teacher")
+    school.add_argument("--force", action="store_true", help="write the level file anew")
+    school.set_defaults(func=_new_school)
     export = sub.add_parser("export", help="write one pupil's log to a file for the mentor",
                             parents=[common])
     export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")

@@ -36,6 +36,7 @@ DEFAULTS: Final[dict[str, Any]] = {
     "music_volume": 3,
     "fullscreen": False,
     "route_assist": False,
+    "help_when_stuck": True,  # a classmate or the conciërge offers help (world/support.py)
     "keys": DEFAULT_KEYS,
 }
 
@@ -50,6 +51,7 @@ ALLOWED: Final[dict[str, tuple[Any, ...]]] = {
     "music_volume": tuple(range(VOLUME_STEPS + 1)),
     "fullscreen": (True, False),
     "route_assist": (True, False),
+    "help_when_stuck": (True, False),
 }
 
 

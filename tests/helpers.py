@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.scripted import Press, Type, Wait
+from game.scripted import Call, Press, Type, Wait
 
 
 def start_new_game(pupil: str = "Agent Kiwi") -> list:
@@ -31,3 +31,14 @@ def choose_key(action: str, key: int) -> list:
 
     row = list(ACTIONS).index(action)
     return [Press(pygame.K_DOWN) for _ in range(row)] + [Press(pygame.K_RETURN), Press(key)]
+
+
+def pause_menu(label_key: str) -> list:
+    """Esc, then the pause menu's item with this label (by its number key, wherever a
+    designer puts it)."""
+    def press(app) -> None:
+        labels = [label for label, _ in app.top.menu.items]
+        index = labels.index(app.texts(label_key))
+        app.top.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1 + index, mod=0,
+                                          unicode=str(index + 1), scancode=0))
+    return [Press(pygame.K_ESCAPE), Wait(1), Call(press), Wait(1)]

@@ -6,7 +6,7 @@ import json
 import re
 
 import pygame
-from helpers import change_setting, choose_key, start_new_game
+from helpers import change_setting, choose_key, pause_menu, start_new_game
 
 from game.scenes.dialogue import DialogueScene
 from game.scenes.floor_plan import FloorPlanScene
@@ -19,8 +19,8 @@ from game.ui import look
 
 
 def open_settings():
-    """From the school: Esc opens the pause menu, whose second item is the settings."""
-    return [Press(pygame.K_ESCAPE), Wait(1), Press(pygame.K_2), Wait(1)]
+    """From the school: Esc opens the pause menu, and its settings item."""
+    return pause_menu("pause_settings")
 
 
 def close_settings():

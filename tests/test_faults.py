@@ -25,7 +25,7 @@ from pathlib import Path
 import pygame
 import pytest
 from faults import ROOT, FaultyDisk
-from helpers import start_new_game
+from helpers import pause_menu, start_new_game
 
 from game.events import parse
 from game.events.sitting import LogDamaged
@@ -100,8 +100,8 @@ def frames_until(app, condition, seconds: float = 15.0) -> None:
 
 
 def quit_from_pause(app) -> None:
-    """Esc, then "Save and quit" (the pause menu's third item)."""
-    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), Press(pygame.K_3), Wait(1)])
+    """Esc, then "Save and quit"."""
+    run_script(app, pause_menu("pause_quit"))
 
 
 def stored_seqs(db: Path, session_id: str) -> list[int]:

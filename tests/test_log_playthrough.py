@@ -63,16 +63,25 @@ def test_keys_alone_take_the_pupil_to_a_lesson_on_time_and_note_homework(make_ap
     assert "op-tijd" in world.state.clues
     run_script(app, [WalkTo("1.05"), Press(pygame.K_e), Wait(3)])
     assert world.state.lessons["reken-1"] == "on_time"
-    for _ in range(20):
-        if app.top.conversation.at_choice:
-            break
-        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+
+    def read_to_choices() -> None:
+        for _ in range(20):
+            if isinstance(app.top, DialogueScene) and app.top.conversation.at_choice:
+                return
+            run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+        raise AssertionError("no choices came")
+
+    read_to_choices()  # the lesson's moment (group work): 2, try it alone
+    assert app.top.conversation.dialogue.id == "groepswerk"
+    run_script(app, [Press(pygame.K_2), Wait(2)])
+    read_to_choices()  # then the teacher's closing: 1, write the homework down
     run_script(app, [Press(pygame.K_1), Wait(2)]
                + [step for _ in range(4) for step in (Press(pygame.K_RETURN), Wait(2))])
     assert "reken-som" in world.state.homework_noted
+    assert world.lesson is None  # the whole lesson is over
     db = app.options.db_path
     app.quit()
     conn = sqlite3.connect(db)
     row = conn.execute("select chosen, options from choices where context = 'lesson' "
-                       "and json_extract(said_before, '$[0].speaker') = 'reken'").fetchone()
+                       "and dialogue = 'les-reken-1'").fetchone()
     assert row is not None and row[0] == json.loads(row[1])[0]["id"]  # key 1: the first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from helpers import start_new_game
+from helpers import pause_menu, start_new_game
 from world_helpers import Recorder
 
 from game.scenes.dialogue import DialogueScene
@@ -106,8 +106,7 @@ def test_pause_menu_resumes_and_quitting_saves_then_restart_continues(make_app):
     world = app.session.world
     where = (round(world.player.x), round(world.player.y), world.room.id)
     minutes = world.clock.minutes
-    # Quit through the pause menu: third item, "Opslaan en stoppen".
-    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), Press(pygame.K_3), Wait(1)])
+    run_script(app, pause_menu("pause_quit"))  # "Opslaan en stoppen"
     assert not app.running
 
     again = make_app()

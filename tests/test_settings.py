@@ -76,4 +76,23 @@ def test_the_route_assist_setting_draws_the_way_on_the_floor_plan(make_app):
     run_script(app, [Press(pygame.K_ESCAPE), Wait(1), *start_new_game(), Press(pygame.K_p),
                      Wait(2)])
     plan = app.top
-    assert isinstance(plan, FloorPlanScene) and len(plan.route) > 10
+    assert isinstance(plan, FloorPlanScene) and sum(map(len, plan.route)) > 10
+
+
+def test_settings_at_the_largest_text_scroll_instead_of_shrinking_the_words(make_app):
+    """At the largest size in the wide dyslexia font, the rows keep the size the pupil chose
+    and the list scrolls: every row can be reached with the arrows and is on screen then."""
+    app = make_app()
+    app.change_setting("text_size", "larger")
+    app.change_setting("font", "dyslexic")
+    run_script(app, _open_settings_from_title())
+    menu = app.top.menu
+    screen = pygame.Rect((0, 0), app.screen.get_size())
+    assert menu.size >= 26  # the labels' own size, not squeezed to fit twelve rows
+    assert menu.visible < len(menu.items)  # so it scrolls
+    for row in range(len(menu.items)):
+        assert menu.selected == row
+        assert row in menu.rects and screen.contains(menu.rects[row])
+        run_script(app, [Press(pygame.K_DOWN), Wait(1)])
+    run_script(app, [Press(pygame.K_UP), Wait(1), Press(pygame.K_RETURN), Wait(1)])
+    assert app.top.__class__.__name__ == "TitleScene"  # the last row, "back", closed settings

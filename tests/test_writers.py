@@ -55,7 +55,8 @@ def test_validate_counts_what_a_level_holds_and_lists_a_map(tmp_path):
     stats = subprocess.run([sys.executable, "main.py", "validate", "--stats", str(TEST_LEVEL)],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert stats.returncode == 0, stats.stderr
-    assert stats.stdout.startswith("proefweek: 2 days, 6 lessons, 1 conversations")
+    # kim, and the maths lesson's moment (group work)
+    assert stats.stdout.startswith("proefweek: 2 days, 6 lessons, 2 conversations")
     assert "positive_relations 1/1" in stats.stdout and "minutes of play" in stats.stdout
     listing = subprocess.run([sys.executable, "main.py", "validate", "--map",
                               str(FIXTURES / "levels" / "maps" / "school.tmx")],

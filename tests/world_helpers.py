@@ -50,19 +50,22 @@ def wait_until(world: World, minute: float) -> None:
 
 
 def sit_lesson(world: World, note_homework: bool = True) -> list[str]:
-    """Read the lesson through; at the homework choice, write it down (or not)."""
-    conversation = world.begin_lesson()
-    assert conversation is not None
-    said = []
-    while not conversation.finished:
-        if conversation.at_choice:
-            notes = [any(isinstance(e, NoteHomework) for e in c.effects)
-                     for c in conversation.choices]
-            conversation.choose(notes.index(note_homework))
-        else:
-            assert conversation.line is not None
-            said.append(conversation.line.text.nl)
-            conversation.advance()
+    """Read the whole lesson through (opening, moment, closing); at the homework choice,
+    write it down (or not); in a moment, take the first choice."""
+    said: list[str] = []
+    assert world.lesson is not None
+    while world.lesson is not None:
+        conversation = world.begin_lesson()
+        assert conversation is not None
+        while not conversation.finished:
+            if conversation.at_choice:
+                notes = [any(isinstance(e, NoteHomework) for e in c.effects)
+                         for c in conversation.choices]
+                conversation.choose(notes.index(note_homework) if any(notes) else 0)
+            else:
+                assert conversation.line is not None
+                said.append(conversation.line.text.nl)
+                conversation.advance()
     return said
 
 

@@ -50,10 +50,10 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
     dialogues: dict[str, Dialogue] = {}
     loaded: list[tuple[Dialogue, object, Path]] = []
     folder = paths.dialogues_for(level_path)
-    for character in level.characters:
-        if not character.dialogue or character.dialogue in dialogues:
+    for _, dialogue_id in level.dialogues_used():
+        if dialogue_id in dialogues:
             continue
-        dpath = folder / f"{character.dialogue}.yaml"
+        dpath = folder / f"{dialogue_id}.yaml"
         if not dpath.is_file():
             continue  # check_level reported it
         try:
@@ -63,7 +63,7 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
             continue
         problems.extend(check_dialogue_graph(dialogue, draw, dpath))
         problems.extend(check_dialogue_against_level(dialogue, draw, dpath, level))
-        dialogues[character.dialogue] = dialogue
+        dialogues[dialogue_id] = dialogue
         loaded.append((dialogue, draw, dpath))
     problems.extend(check_flags_and_counters(level, loaded))
     problems.extend(check_level_uses(level, raw, level_path, dialogues))

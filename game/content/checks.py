@@ -63,6 +63,9 @@ def conditions_of(dialogue: Dialogue) -> Iterator[tuple[Loc, Condition]]:
         if entry.if_:
             yield ("start", i, "if"), entry.if_
     for node_id, node in dialogue.nodes.items():
+        for bi, entry in enumerate(node.branch):
+            if entry.if_:
+                yield ("nodes", node_id, "branch", bi, "if"), entry.if_
         for ci, choice in enumerate(node.choices):
             if choice.if_:
                 yield ("nodes", node_id, "choices", ci, "if"), choice.if_
@@ -107,10 +110,22 @@ def check_dialogue_graph(dialogue: Dialogue, raw: Any, path: Path) -> list[Probl
             target = getattr(node, key)
             if target is not None and target not in nodes:
                 report((*where, key), f"node '{node_id}': {key} to unknown node '{target}'")
+        for bi, entry in enumerate(node.branch):
+            if entry.goto not in nodes:
+                report((*where, "branch", bi, "goto"),
+                       f"node '{node_id}': branch to unknown node '{entry.goto}'")
         if node.choices and node.goto:
             report((*where, "goto"), f"node '{node_id}' has both choices and 'goto'; "
                                      "the choices decide where to go, so remove 'goto'")
-        if not node.choices and not node.goto and not node.end:
+        if node.choices and node.branch:
+            report((*where, "branch"), f"node '{node_id}' has both choices and 'branch'; "
+                                       "the choices decide where to go, so remove 'branch'")
+        if node.branch and all(e.if_ is not None for e in node.branch) \
+                and not node.goto and not node.end:
+            report((*where, "branch"), f"node '{node_id}': every branch has 'if'; add a "
+                                       "last entry without 'if', 'goto: <node>' or 'end: true' "
+                                       "for when none holds")
+        if not node.choices and not node.goto and not node.end and not node.branch:
             report(where, f"node '{node_id}' has no way out: add choices, 'goto: <node>' "
                           "or 'end: true'")
         if node.choices and all(c.conditional for c in node.choices) and not node.fallback:
@@ -146,7 +161,8 @@ def _reachable(dialogue: Dialogue) -> set[str]:
             continue
         reachable.add(node_id)
         node = nodes[node_id]
-        targets = [node.goto, node.fallback, *(c.goto for c in node.choices)]
+        targets = [node.goto, node.fallback, *(c.goto for c in node.choices),
+                   *(e.goto for e in node.branch)]
         todo.extend(t for t in targets if t is not None and t in nodes and t not in reachable)
     return reachable
 
@@ -317,12 +333,21 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
     """References from a level into its map, assets, dialogues and itself."""
     report = Report(path, raw)
     _check_ids(level, report)
-    _check_characters(level, smap, paths.dialogues_for(path), report)
+    _check_characters(level, smap, report)
+    folder = paths.dialogues_for(path)
+    for loc, dialogue_id in level.dialogues_used():
+        if not (folder / f"{dialogue_id}.yaml").is_file():
+            report(loc, f"dialogue file dialogues/{dialogue_id}.yaml not found")
     _check_days(level, smap, report)
     _check_scenes(level, report)
     _check_lesson_effects(level, report)
     _check_homework(level, report)
     _check_alien(level, report)
+    people = {c.id for c in level.characters}
+    for rule, helper in level.helpers.items():
+        if helper not in people:
+            report(("helpers", rule), f"helpers: '{helper}' ({rule}) is not a character of "
+                                      "this level")
     if smap is not None:
         if level.start not in smap.points:
             report(("start",), f"start point '{level.start}' is not on the map "
@@ -352,8 +377,7 @@ def _check_ids(level: Level, report: Report) -> None:
             seen.add(lesson.id)
 
 
-def _check_characters(level: Level, smap: SchoolMap | None, dialogues: Path,
-                      report: Report) -> None:
+def _check_characters(level: Level, smap: SchoolMap | None, report: Report) -> None:
     places = set(smap.rooms) | set(smap.points) if smap else set()
     for i, c in enumerate(level.characters):
         loc = ("characters", i)
@@ -362,8 +386,6 @@ def _check_characters(level: Level, smap: SchoolMap | None, dialogues: Path,
                                      f"assets/characters/{c.sprite}.png "
                                      "(add a look to assets/characters/looks.yaml and run "
                                      "tools/make_characters.py)")
-        if c.dialogue and not (dialogues / f"{c.dialogue}.yaml").is_file():
-            report((*loc, "dialogue"), f"dialogue file dialogues/{c.dialogue}.yaml not found")
         if not c.dialogue and not c.greeting:
             report(loc, f"character '{c.id}' needs a 'dialogue' or a 'greeting'")
         if smap is not None and c.id not in smap.characters and not c.schedule:

@@ -54,20 +54,24 @@ class Choice(Strict):
         return self.if_ is not None or self.once
 
 
+class Entry(Strict):
+    """Where a conversation starts (or a node's `branch` goes): the first entry whose
+    condition holds."""
+
+    goto: Id
+    if_: ConditionModel | None = Field(default=None, alias="if")
+
+
 class Node(Strict):
     lines: list[Line] = Field(default_factory=list)
     effects: list[EffectField] = Field(default_factory=list)
     choices: list[Choice] = Field(default_factory=list)
+    branch: list[Entry] = Field(default_factory=list)
+    """After the lines, go on at the first entry whose `if` holds (else `goto` or the end):
+    a conversation can turn on what happened earlier without asking the pupil."""
     goto: Id | None = None
     end: bool = False
     fallback: Id | None = None
-
-
-class Entry(Strict):
-    """Where a conversation starts: the first entry whose condition holds."""
-
-    goto: Id
-    if_: ConditionModel | None = Field(default=None, alias="if")
 
 
 class Dialogue(Strict):

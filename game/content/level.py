@@ -6,6 +6,7 @@ files, sprites) are checked in game/content/checks.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -41,6 +42,10 @@ class Character(Strict):
     schedule: list[Placement] = Field(default_factory=list)
 
 
+SupportRule = Literal["late_twice", "lost", "silent_day", "homework_hint", "quick_answers"]
+"""The moments the game offers help by itself (game/world/support.py)."""
+
+
 class Lesson(Strict):
     id: Id
     start: ClockTime
@@ -53,6 +58,10 @@ class Lesson(Strict):
     teacher: Id
     on_time: list[EffectField] = Field(default_factory=list)
     """What happens when the pupil is in the room when the bell goes (e.g. a clue)."""
+    moment: Id | None = None
+    """A dialogue (dialogues/<id>.yaml) played in the lesson after the teacher's opening
+    words: group work, a question to the class, asking for help. Its `character` leads it;
+    classmates may speak in it. Homework and the goodbye come after it."""
 
     def subject_named(self, language: str) -> str:
         """The subject in a sentence: "Je volgende les is de mentorles"."""
@@ -108,6 +117,9 @@ class Question(Strict):
     text: LocalText
     options: Annotated[list[LocalText], Field(min_length=2, max_length=4)]
     answer: Annotated[int, Field(ge=0, le=3)]
+    hint: LocalText | None = None
+    """Shown after two wrong answers, when one wrong option is also taken away: a step
+    towards the answer ("Tel vanaf 09:25 vijftig minuten verder"), never the answer."""
 
     @model_validator(mode="after")
     def _answer_exists(self) -> Question:
@@ -185,9 +197,23 @@ class Level(Strict):
     """The room with the notice board: walking in shows the timetable changes announced."""
     scenes: list[ClassScene] = Field(default_factory=list)
     """Class mode: short scenes played in order (see docs/levels.md)."""
+    helpers: dict[SupportRule, Id] = Field(default_factory=dict)
+    """Who offers the game's help when a pupil is stuck (see game/world/support.py):
+    e.g. `{late_twice: noor, lost: henk, silent_day: yara}`; else the first present."""
 
     def character(self, character_id: str) -> Character:
         return next(c for c in self.characters if c.id == character_id)
+
+    def dialogues_used(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every dialogue the level plays, with where it names it: characters' own
+        conversations and lessons' moments (each file is loaded and checked once)."""
+        for i, c in enumerate(self.characters):
+            if c.dialogue:
+                yield ("characters", i, "dialogue"), c.dialogue
+        for d, day in enumerate(self.days):
+            for n, lesson in enumerate(day.lessons):
+                if lesson.moment:
+                    yield ("days", d, "lessons", n, "moment"), lesson.moment
 
     def lesson(self, lesson_id: str) -> tuple[int, Lesson]:
         """The day index and the lesson with this id."""

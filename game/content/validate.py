@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from game import paths
@@ -12,12 +13,20 @@ from game.content.errors import ContentError, Problem, unique_problems
 from game.content.level import load_level
 from game.content.school_map import read_school_map
 
+PLAN_MARK = re.compile(r"^floors:", re.MULTILINE)
+"""A school plan (docs/own-school.md) is the YAML file with a top-level `floors:`."""
+
 
 def _kind(path: Path) -> str:
     if path.suffix == ".tmx":
         return "map"
     if path.resolve().parent == paths.DIALOGUES.resolve() or "dialogues" in path.parts:
         return "dialogue"
+    try:
+        if PLAN_MARK.search(path.read_text(encoding="utf-8", errors="replace")):
+            return "plan"
+    except OSError:
+        pass
     return "level"
 
 
@@ -27,6 +36,11 @@ def validate_file(path: Path) -> list[Problem]:
         kind = _kind(path)
         if kind == "map":
             read_school_map(path)
+        elif kind == "plan":
+            from game.school_plan.build import build_map
+            from game.school_plan.plan import load_plan
+
+            build_map(load_plan(path))
         elif kind == "dialogue":
             dialogue, raw = load_dialogue(path)
             return check_dialogue_graph(dialogue, raw, path)
@@ -39,7 +53,8 @@ def validate_file(path: Path) -> list[Problem]:
 
 
 def shipped_files() -> list[Path]:
-    return sorted(paths.LEVELS.glob("*.yaml")) + sorted(paths.DIALOGUES.glob("*.yaml"))
+    return (sorted(paths.LEVELS.glob("*.yaml")) + sorted(paths.DIALOGUES.glob("*.yaml"))
+            + sorted(paths.LEVELS.glob("plans/*.yaml")))
 
 
 def expand(targets: list[str]) -> list[Path]:

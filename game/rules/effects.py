@@ -17,6 +17,7 @@ from game.content.schema import Id, Strict
 from game.content.tags import Emotion
 from game.events import Payload
 from game.events.case import ClueFound
+from game.events.coping import HelpAbout
 from game.events.homework import HomeworkGiven, HomeworkNoted
 from game.events.talking import CounterChanged, FlagSet, MoodChanged, RelationChanged
 from game.rules.base import Ref, Rule
@@ -34,6 +35,8 @@ class EffectTarget(Protocol):
     def emit(self, payload: Payload) -> object: ...
 
     def see_change(self, change_id: str, via: str) -> None: ...
+
+    def ask_for_help(self, about: HelpAbout) -> None: ...
 
 
 EFFECTS: dict[str, type[Effect]] = {}
@@ -130,6 +133,19 @@ class AddToCounter(Effect):
 
     def refs(self) -> Iterator[Ref]:
         yield Ref("counter", self.name)
+
+
+class AskForHelp(Effect):
+    """The pupil asks the person they talk to for help (the way, homework, a change, how
+    they feel). Counted as a strength in the day's reflection and shown to the mentor."""
+
+    key: ClassVar[str] = "ask_help"
+    scalar = "about"
+    example = "ask_help: way"
+    about: HelpAbout
+
+    def apply(self, world: EffectTarget) -> None:
+        world.ask_for_help(self.about)
 
 
 class GiveClue(Effect):

@@ -33,6 +33,8 @@ class PupilState:
     solved: bool = False
     kind_acts: dict[str, int] = field(default_factory=dict)  # day -> kind choices that day
     calm_days: list[str] = field(default_factory=list)  # days the pupil took a quiet moment
+    help_asked: dict[str, int] = field(default_factory=dict)  # day -> times asked for help
+    talked_on: list[str] = field(default_factory=list)  # days the pupil talked to someone
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)

@@ -13,8 +13,15 @@ class PauseScene(MenuPanelScene):
 
     def _menu(self) -> Menu:
         t = self.app.texts
-        return Menu([(t("pause_resume"), self.app.pop), (t("pause_settings"), self._settings),
-                     (t("pause_quit"), self.app.quit)], width=480)
+        items = [(t("pause_resume"), self.app.pop)]
+        if self.app.session is not None:
+            items.append((t("pause_time_out"), self._time_out))
+        items += [(t("pause_settings"), self._settings), (t("pause_quit"), self.app.quit)]
+        return Menu(items, width=480)
+
+    def _time_out(self) -> None:
+        assert self.app.session is not None
+        self.app.replace_with("time_out", world=self.app.session.world)
 
     def _settings(self) -> None:
         self.app.open("settings")

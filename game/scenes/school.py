@@ -324,10 +324,17 @@ class SchoolScene(Scene):
             conversation = world.begin_lesson()
             if conversation is not None:
                 self.app.open("dialogue", world=world, conversation=conversation)
-        elif self.cards:
+        elif world.wants_floor_plan and world.conversation is None:
+            world.wants_floor_plan = False  # the helper showed the way: here it is
+            self.app.open("floor_plan", world=world, via="offer")
+        elif self.cards:  # the morning's card and the news come first
             card = self.cards.pop(0)
             self.app.open("notice", world=world, message=card.text, title=card.title,
                           colour=card.colour, footer=card.footer)
+        elif world.pending_offer is not None and world.conversation is None:
+            conversation = world.take_offer()
+            if conversation is not None:
+                self.app.open("dialogue", world=world, conversation=conversation)
         elif world.level_over and world.level.scenes and not self.reflecting:
             self.reflecting = True  # the end card shows once
             self.app.open("end", world=world)

@@ -22,6 +22,7 @@ SCREENS: dict[str, str] = {
     "settings": "game.scenes.settings:SettingsScene",
     "keys": "game.scenes.settings:KeysScene",
     "pause": "game.scenes.pause:PauseScene",
+    "time_out": "game.scenes.time_out:TimeOutScene",
     "error": "game.scenes.error:ErrorScene",
     "school": "game.scenes.school:SchoolScene",
     "dialogue": "game.scenes.dialogue:DialogueScene",

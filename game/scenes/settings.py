@@ -31,6 +31,7 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("music_volume", "settings_music"),
     ("fullscreen", "settings_fullscreen"),
     ("route_assist", "settings_route"),
+    ("help_when_stuck", "settings_help_when_stuck"),
 )
 
 
@@ -50,7 +51,7 @@ class SettingsScene(MenuPanelScene):
             adjust[index] = self._adjuster(setting)
         items.append((t("settings_keys"), self._keys))
         items.append((t("settings_back"), self.close))
-        return Menu(items, width=660, size=28, gap=5, adjust=adjust)
+        return Menu(items, width=660, size=28, gap=5, adjust=adjust, min_size=26)
 
     def _value_text(self, setting: str, value: Any) -> str:
         t = self.app.texts
@@ -105,7 +106,7 @@ class KeysScene(MenuPanelScene):
              self._waiter(action)) for action in ACTIONS]
         items.append((t("keys_reset"), self._reset))
         items.append((t("settings_back"), self.close))
-        return Menu(items, width=560, size=28, gap=5)
+        return Menu(items, width=560, size=28, gap=5, min_size=26)
 
     def _waiter(self, action: str) -> Callable[[], None]:
         def wait() -> None:

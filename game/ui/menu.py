@@ -1,4 +1,8 @@
-"""A vertical menu that works the same with arrows, Enter, number keys and the mouse."""
+"""A vertical menu that works the same with arrows, Enter, number keys and the mouse.
+
+When the rows do not fit at a readable size (extra-large text, a wide font), the menu
+scrolls: it shows the rows around the highlighted one with arrows for "more above/below",
+rather than shrinking the words the pupil asked to be large."""
 
 from __future__ import annotations
 
@@ -17,14 +21,17 @@ class Menu:
 
     def __init__(self, items: Sequence[tuple[str, Callable[[], object]]], *, width: int = 420,
                  size: int = 40, gap: int = 12,
-                 adjust: dict[int, Adjust] | None = None) -> None:
+                 adjust: dict[int, Adjust] | None = None, min_size: int = 18) -> None:
         self.items = list(items)
         self.selected = 0
         self.width = width
         self.size = size
         self.gap = gap
         self.adjust = adjust or {}
-        self.rects: list[pygame.Rect] = []
+        self.min_size = min_size
+        self.visible = len(self.items)  # rows shown at once (fewer when it scrolls)
+        self.first = 0  # the top row shown
+        self.rects: dict[int, pygame.Rect] = {}  # item index -> where it was drawn
 
     def row_height(self) -> int:
         return max(int(self.size * 1.5), look.font(self.size).get_height() + 12)
@@ -32,10 +39,28 @@ class Menu:
     def height(self) -> int:
         return len(self.items) * (self.row_height() + self.gap) - self.gap
 
+    def widest(self) -> int:
+        return max(look.font(self.size).size(label)[0] for label, _ in self.items)
+
     def fit(self, available: int) -> None:
-        """Smaller rows when large text or a wide font would push the menu off its panel."""
-        while self.height() > available and self.size > 18:
+        """Shrink a little (never below `min_size`) to fit the panel; scroll for the rest.
+
+        A label always fits its row's width, even if that takes a smaller size."""
+        while self.size > self.min_size and (self.height() > available
+                                             or self.widest() > self.width - 24):
             self.size -= 1
+        while self.size > 12 and self.widest() > self.width - 24:
+            self.size -= 1
+        step = self.row_height() + self.gap
+        self.visible = min(len(self.items), max(1, (available + self.gap) // step))
+        self.scroll_to_selected()
+
+    def scroll_to_selected(self) -> None:
+        self.first = max(0, min(self.first, len(self.items) - self.visible))
+        if self.selected < self.first:
+            self.first = self.selected
+        elif self.selected >= self.first + self.visible:
+            self.first = self.selected - self.visible + 1
 
     def handle(self, event: pygame.event.Event) -> bool:
         """React to one event; True when it was used."""
@@ -51,13 +76,15 @@ class Menu:
         elif keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < len(self.items):
             self.selected = keys.NUMBER_KEYS[event.key]
             self.items[self.selected][1]()
+        elif event.type == pygame.MOUSEWHEEL and self.visible < len(self.items):
+            self.selected = max(0, min(len(self.items) - 1, self.selected - event.y))
         elif event.type == pygame.MOUSEMOTION:
-            for i, rect in enumerate(self.rects):
+            for i, rect in self.rects.items():
                 if rect.collidepoint(event.pos):
                     self.selected = i
             return False
         elif keys.is_click(event):
-            for i, rect in enumerate(self.rects):
+            for i, rect in self.rects.items():
                 if rect.collidepoint(event.pos):
                     self.selected = i
                     self.items[i][1]()
@@ -68,11 +95,14 @@ class Menu:
         return True
 
     def draw(self, surface: pygame.Surface, centre_x: int, top: int) -> None:
-        self.rects = []
+        self.rects = {}
+        self.scroll_to_selected()
         height = self.row_height()
-        for i, (label, _) in enumerate(self.items):
+        shown = range(self.first, self.first + self.visible)
+        for row, i in enumerate(shown):
+            label = self.items[i][0]
             rect = pygame.Rect(0, 0, self.width, height)
-            rect.midtop = (centre_x, top + i * (height + self.gap))
+            rect.midtop = (centre_x, top + row * (height + self.gap))
             chosen = i == self.selected
             fill = look.ACCENT if chosen else look.PAPER
             pygame.draw.rect(surface, fill, rect, border_radius=12)
@@ -80,4 +110,18 @@ class Menu:
             colour = look.PAPER if chosen else look.INK
             label_surface = look.text(label, self.size, colour)
             surface.blit(label_surface, label_surface.get_rect(center=rect.center))
-            self.rects.append(rect)
+            self.rects[i] = rect
+        if self.first > 0:
+            _arrow(surface, self.rects[self.first], up=True)
+        if self.first + self.visible < len(self.items):
+            _arrow(surface, self.rects[self.first + self.visible - 1], up=False)
+
+
+def _arrow(surface: pygame.Surface, row: pygame.Rect, *, up: bool) -> None:
+    """A triangle just outside a row's right edge: more rows that way (scroll or use arrows)."""
+    x, size = row.right + 8, 10
+    if up:
+        base, tip = row.top + 6 + size, row.top + 6
+    else:
+        base, tip = row.bottom - 6 - size, row.bottom - 6
+    pygame.draw.polygon(surface, look.ACCENT, [(x, base), (x + 2 * size, base), (x + size, tip)])

@@ -164,8 +164,13 @@ class Conversation:
                 self._show_next()
                 return
             self._finish()
-        elif node.goto:
-            self._enter(node.goto)
+            return
+        target = node.goto
+        if node.branch:
+            facts = self.world.facts(self.dialogue.id)
+            target = next((e.goto for e in node.branch if holds(e.if_, facts)), node.goto)
+        if target:
+            self._enter(target)
             self._show_next()
         else:
             self._finish()

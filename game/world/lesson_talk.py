@@ -9,7 +9,7 @@ What the lesson changes (homework handed in, clues, new homework) goes through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from game.content.dialogue import Dialogue
@@ -40,8 +40,12 @@ class LessonWorld(Protocol):
     def hand_in(self, homework_id: str) -> bool: ...
 
 
-def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
-    """The teacher's part of this lesson, as a dialogue (applying what happens as it goes)."""
+def lesson_dialogue(world: LessonWorld, visit: LessonVisit, *, opening: bool = True,
+                    closing: bool = True) -> Dialogue:
+    """The teacher's part of this lesson, as a dialogue (applying what happens as it goes).
+
+    A lesson with a `moment` is told in two parts around it: the opening (arrival,
+    homework handed in, "let's start") and the closing (new homework, goodbye)."""
     item, lesson, state = visit.planned, visit.planned.lesson, world.state
     teacher = item.teacher
     level = world.level
@@ -58,32 +62,14 @@ def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
             say(joined(level.clue(clue).text, clue_statement(level, world.case, clue)),
                 "surprised")
 
-    if visit.status == "on_time":
-        say(both("say_on_time"), "happy")
-    else:
-        say(both("say_late", n=max(1, visit.minutes_late)))
-    if item.change and item.change.kind == "substitute":
-        absent = level.character(lesson.teacher).name
-        world.see_change(item.change.id, "lesson")
-        say(both("say_substitute", absent=absent))
-    if visit.status == "on_time":
-        reward(list(lesson.on_time))
-    for hw in level.homework:
-        if hw.due != lesson.id or hw.id not in state.homework:
-            continue
-        if world.hand_in(hw.id):
-            say(both("say_homework_good"), "happy")
-            effects: list[Effect] = [ChangeRelation(character=teacher, change=1)]
-            if hw.clue:
-                effects.append(GiveClue(clue=hw.clue))
-            reward(effects)
-        else:
-            say(both("say_homework_missing"))
-    say(both("say_lesson_work"))
-    given = [hw for hw in level.homework if hw.given_in == lesson.id]
-    nodes: dict[str, Any] = {"einde": {"lines": [
-        {"speaker": teacher, "text": both("say_lesson_end").model_dump(), "emotion": "happy"}],
-        "end": True}}
+    if opening:
+        _open(world, visit, say, reward)
+    given = [hw for hw in level.homework if hw.given_in == lesson.id] if closing else []
+    goodbye = [{"speaker": teacher, "text": both("say_lesson_end").model_dump(),
+                "emotion": "happy"}] if closing else []
+    if not lines and not given:  # a closing with nothing but the goodbye
+        lines, goodbye = goodbye, []
+    nodes: dict[str, Any] = {"einde": {"lines": goodbye, "end": True}} if goodbye else {}
     today = level.lesson(lesson.id)[0]
     for hw in given:
         world.apply_effects([GiveHomework(homework=hw.id)])
@@ -103,8 +89,38 @@ def lesson_dialogue(world: LessonWorld, visit: LessonVisit) -> Dialogue:
              "goto": "einde", "tags": {"skills": ["planning"]},
              "reflect": both("reflect_q_note").model_dump()},
         ]
-    else:
+    elif goodbye:
         start["goto"] = "einde"
+    else:
+        start["end"] = True
     return Dialogue.model_validate({
         "id": LESSON_DIALOGUE.format(lesson=lesson.id), "character": teacher,
         "start": [{"goto": "les"}], "nodes": {"les": start, **nodes}})
+
+
+def _open(world: LessonWorld, visit: LessonVisit, say: Callable[..., None],
+          reward: Callable[[list[Effect]], None]) -> None:
+    """The lesson's first words: how the pupil arrived, a substitute, homework handed in."""
+    item, lesson, level = visit.planned, visit.planned.lesson, world.level
+    if visit.status == "on_time":
+        say(both("say_on_time"), "happy")
+    else:
+        say(both("say_late", n=max(1, visit.minutes_late)))
+    if item.change and item.change.kind == "substitute":
+        absent = level.character(lesson.teacher).name
+        world.see_change(item.change.id, "lesson")
+        say(both("say_substitute", absent=absent))
+    if visit.status == "on_time":
+        reward(list(lesson.on_time))
+    for hw in level.homework:
+        if hw.due != lesson.id or hw.id not in world.state.homework:
+            continue
+        if world.hand_in(hw.id):
+            say(both("say_homework_good"), "happy")
+            effects: list[Effect] = [ChangeRelation(character=item.teacher, change=1)]
+            if hw.clue:
+                effects.append(GiveClue(clue=hw.clue))
+            reward(effects)
+        else:
+            say(both("say_homework_missing"))
+    say(both("say_lesson_work"))

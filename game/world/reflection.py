@@ -66,6 +66,9 @@ def summarise(level: Level, day: Day, state: PupilState, *, last_day: bool = Fal
         s.append(Said("reflect_trust", {"name": name}))
     if day.id in state.calm_days:
         s.append(Said("reflect_calm"))
+    helped = state.help_asked.get(day.id, 0)
+    if helped:  # asking is a skill, not a weakness
+        s.append(Said("reflect_help", {"n": helped}))
     if noted:
         s.append(Said("reflect_homework_noted", {"n": len(noted)}))
     if changes:

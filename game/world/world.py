@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from game.content.bundle import Content
 from game.content.level import Day
+from game.content.schema import LocalText
 from game.content.school_map import Room
 from game.content.timetable import PlannedLesson, next_lesson
 from game.events import KINDS, Event, Payload
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded, SceneStarted
+from game.events.coping import AskedForHelp, CalmMoment, HelpAbout, SupportOffered
 from game.events.homework import HomeworkDone, HomeworkHandedIn, HomeworkLate, HomeworkPlanned
 from game.events.lessons import (
     Bell,
@@ -50,7 +52,7 @@ from game.events.talking import (
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
-from game.world import class_scenes, movement, school_day
+from game.world import class_scenes, movement, school_day, support
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
@@ -90,6 +92,7 @@ class World:
         self.listeners: list[Callable[[Event], None]] = []  # the log, the scenes, tests
         self.conversation: Conversation | None = None
         self.lesson: LessonVisit | None = None
+        self._lesson_part = 0  # which of lesson_parts() is next
         self.day_over = False
         self.level_over = False
         self.room: Room | None = self.map.room_at(self.player.x, self.player.y - 1)
@@ -102,6 +105,11 @@ class World:
         self._fresh_step = False
         self._frames = 0
         self._last_moment: tuple[int, int, str | None, int, int] | None = None
+        self.support = support.Support()  # the game's own help when stuck (configure)
+        self.pending_offer: support.Offer | None = None
+        self._offer: support.Offer | None = None  # the offer being talked through
+        self.route_today = False  # the floor plan shows the route (help was accepted)
+        self.wants_floor_plan = False  # open it now (after the helper explained)
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -176,11 +184,13 @@ class World:
     def last_day(self) -> bool:
         return self.day_index + 1 >= len(self.level.days)
 
-    def configure(self, *, calm: bool, time_pressure: bool) -> None:
+    def configure(self, *, calm: bool, time_pressure: bool, help_when_stuck: bool = True) -> None:
         """Low-stimulus mode keeps people in the corridors still; time pressure lets the
-        clock run on during conversations and looking things up (off by default)."""
+        clock run on during conversations and looking things up (off by default); the
+        game's own help when stuck (support.py) is on unless the pupil turned it off."""
         self.calm = calm
         self.time_pressure = time_pressure
+        self.support.enabled = help_when_stuck
 
     # --- time and walking ---
     def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
@@ -213,6 +223,8 @@ class World:
                 for decision in school_day.decide(self.day, self.clock.minutes, room,
                                                   self.state, self.level.notice_board):
                     self._carry_out(decision)
+                if self.conversation is None and self.lesson is None and not self.day_over:
+                    self._notice_when_stuck()
 
     def think(self, seconds: float) -> None:
         """Real time passes while the pupil reads or thinks; the school clock stands still."""
@@ -228,6 +240,8 @@ class World:
         npc.talking = True
         npc.body.facing = _facing_towards(npc.body, self.player)
         self.emit(ConversationStarted(character=npc.id))
+        if self.day.id not in self.state.talked_on:
+            self.state.talked_on.append(self.day.id)
         news = school_day.changes_to_tell(self.day, self.clock.minutes, self.state, npc.id)
         if news:  # a classmate tells the news first
             for change in news:
@@ -241,13 +255,17 @@ class World:
         return self.conversation
 
     def end_conversation(self, conversation: Conversation) -> None:
+        if self._offer is not None and conversation.dialogue is self._offer.dialogue:
+            self._offer = None
         npc = self.npcs.get(conversation.character)
         if npc:
             npc.talking = False
         if self.conversation is conversation:
             self.conversation = None
         if conversation.is_lesson:
-            self.finish_lesson()
+            self._lesson_part += 1
+            if self._lesson_part >= len(self.lesson_parts()):
+                self.finish_lesson()
         if self.level.scenes:
             self._next_scene()
 
@@ -263,13 +281,32 @@ class World:
             effect.apply(self)
 
     # --- the school day ---
+    def lesson_parts(self) -> list[str]:
+        """What this lesson is told as: the teacher's talk, or opening, moment and closing."""
+        if self.lesson is None:
+            return []
+        moment = self.lesson.planned.lesson.moment
+        return ["opening", "moment", "closing"] if moment in self.content.dialogues \
+            else ["whole"]
+
     def begin_lesson(self) -> Conversation | None:
-        """The pupil is in a lesson: the teacher talks (see lesson_talk)."""
+        """The pupil is in a lesson: its next part starts (see lesson_talk for the teacher's
+        parts; a lesson's `moment` is a written dialogue between them)."""
         if self.lesson is None or self.conversation is not None:
             return None
-        dialogue = lesson_dialogue(self, self.lesson)
-        self.conversation = Conversation(self, self.lesson.planned.teacher, dialogue,
-                                         context="lesson", about=self.lesson.planned.lesson.id)
+        parts = self.lesson_parts()
+        part = parts[min(self._lesson_part, len(parts) - 1)]
+        lesson = self.lesson.planned.lesson
+        if part == "moment":
+            dialogue = self.content.dialogues[lesson.moment or ""]
+            who = dialogue.character
+        else:
+            dialogue = lesson_dialogue(self, self.lesson, opening=part in ("whole", "opening"),
+                                       closing=part in ("whole", "closing"))
+            who = self.lesson.planned.teacher
+        self.conversation = Conversation(self, who, dialogue, context="lesson", about=lesson.id)
+        if self.conversation.finished:  # it ended at once (and moved on to the next part)
+            self.conversation = None
         return self.conversation
 
     def finish_lesson(self) -> None:
@@ -289,6 +326,89 @@ class World:
             self.clock.minutes = nxt.lesson.start
             self.emit(WaitedForBell(lesson=nxt.lesson.id))
         return True
+
+    def ask_for_help(self, about: HelpAbout) -> None:
+        """The pupil asked the person they are talking to for help: a strength."""
+        day = self.day.id
+        self.state.help_asked[day] = self.state.help_asked.get(day, 0) + 1
+        who = self.conversation.character if self.conversation is not None else None
+        self.emit(AskedForHelp(character=who, about=about))
+        if self._offer is not None and self._offer.shows_route and about == "way":
+            self.route_today = self.wants_floor_plan = True
+
+    # --- the game's own help when stuck (support.py) ---
+    @property
+    def helps_when_stuck(self) -> bool:
+        return self.support.enabled
+
+    def _notice_when_stuck(self) -> None:
+        if not self.support.enabled or self.pending_offer is not None:
+            return
+        day, state = self.day.id, self.state
+        if self.day_index > 0 and self.clock.minutes <= self.day.start + 1:
+            yesterday = self.level.days[self.day_index - 1].id
+            if yesterday not in state.talked_on and self.support.once("silent_day", day):
+                self._prepare_offer("silent_day")
+                return
+        nxt = self.known_next_lesson()
+        if nxt is None or (self.room is not None and self.room.id == nxt.room):
+            return
+        today = {lesson.id for lesson in self.day.lessons}
+        troubles = [lid for lid, how in state.lessons.items()
+                    if lid in today and how in ("late", "missed")]
+        if len(troubles) >= 2 and not self.route_today and self.support.once("late_twice", day):
+            self._prepare_offer("late_twice", nxt)
+            return
+        if nxt.lesson.start - self.clock.minutes <= support.LOST_WINDOW:
+            steps = support.distance(self.map, (self.player.x, self.player.y), nxt.room)
+            if support.is_lost(self.support, nxt.lesson.id, steps, self.clock.minutes,
+                               self.player.distance) and not self.route_today \
+                    and self.support.once("lost", day):
+                self._prepare_offer("lost", nxt)
+
+    def _prepare_offer(self, rule: support.Rule, nxt: PlannedLesson | None = None) -> None:
+        helper = support.helper_for(self.level, rule, set(self.npcs))
+        if helper is None:
+            return
+        values: dict[str, Any] = {"name": self.level.character(helper).name}
+        if nxt is not None:
+            room = self.map.rooms[nxt.room]
+            values.update(subject=nxt.lesson.subject_in_text or nxt.lesson.subject,
+                          room=LocalText(nl=room.named("nl"), en=room.named("en")))
+        self.pending_offer = support.Offer(rule, helper,
+                                           support.offer_dialogue(rule, helper, values),
+                                           shows_route=rule != "silent_day")
+
+    def take_offer(self) -> Conversation | None:
+        """The helper comes up to the pupil and talks first (the scene or a bot calls this)."""
+        offer, self.pending_offer = self.pending_offer, None
+        if offer is None or self.conversation is not None or offer.helper not in self.npcs:
+            return None
+        npc = self.npcs[offer.helper]
+        spot = movement.free_spot_beside(self.player, self.map)
+        if spot is not None:
+            npc.body.x, npc.body.y = spot
+        npc.talking = True
+        npc.body.facing = _facing_towards(npc.body, self.player)
+        self.player.facing = _facing_towards(self.player, npc.body)
+        self.emit(SupportOffered(rule=offer.rule, character=offer.helper))
+        self.emit(ConversationStarted(character=offer.helper))
+        if self.day.id not in self.state.talked_on:
+            self.state.talked_on.append(self.day.id)
+        self._offer = offer
+        self.conversation = Conversation(self, offer.helper, offer.dialogue)
+        return self.conversation
+
+    def take_time_out(self, seconds: float) -> None:
+        """The pupil used the time-out card (the pause menu): a calm moment, a strength."""
+        self._calm("time_out", seconds)
+
+    def _calm(self, via: Literal["time_out", "quiet_room"], seconds: float = 0) -> None:
+        if via == "quiet_room" and self.day.id in self.state.calm_days:
+            return  # the quiet room counts once a day; every time-out card is told
+        if self.day.id not in self.state.calm_days:
+            self.state.calm_days.append(self.day.id)
+        self.emit(CalmMoment(via=via, seconds=int(seconds)))
 
     def see_change(self, change_id: str, via: str) -> None:
         """The pupil learns about a change: on the notice board, a door, a classmate, a teacher."""
@@ -337,6 +457,8 @@ class World:
         self.conversation = None
         self.stairs_ready = True
         self.room = self.map.room_at(self.player.x, self.player.y - 1)
+        self.route_today = self.wants_floor_plan = False
+        self.pending_offer = None
         self.emit(DayStarted(day=self.day.id))
         return True
 
@@ -478,6 +600,7 @@ class World:
                 self.state.lessons[lesson_id] = visit.status
                 self.state.minutes_late[lesson_id] = visit.minutes_late
                 self.lesson = visit
+                self._lesson_part = 0
                 kind = LessonOnTime if visit.status == "on_time" else LessonLate
                 self.emit(kind(**_lesson_data(visit.planned), minutes_late=visit.minutes_late))
             case school_day.EndDay():
@@ -610,7 +733,9 @@ class World:
                 return movement.overlaps(box, player_box) and \
                     not movement.overlaps(start, player_box)
 
-            movement.step(npc.body, mx, my, dt, self.map, blocked, NPC_SPEED)
+            # never past the turning point, however long the step (simulated pupils)
+            reach = min(dt, max(abs(dx), abs(dy)) / NPC_SPEED)
+            movement.step(npc.body, mx, my, reach, self.map, blocked, NPC_SPEED)
 
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
@@ -625,9 +750,9 @@ class World:
         room = self.map.room_at(self.player.x, self.player.y - 1)
         if room is not None and (self.room is None or room.id != self.room.id):
             self.room = room
-            if room.kind == QUIET_ROOM and self.day.id not in self.state.calm_days:
-                self.state.calm_days.append(self.day.id)  # a calm moment is a strength
             self.emit(RoomEntered(room=room.id, floor=room.floor))
+            if room.kind == QUIET_ROOM:
+                self._calm("quiet_room")
 
 
 def _lesson_data(item: PlannedLesson) -> dict[str, Any]:
