@@ -23,6 +23,7 @@ SCREENS: dict[str, str] = {
     "keys": "game.scenes.settings:KeysScene",
     "pause": "game.scenes.pause:PauseScene",
     "time_out": "game.scenes.time_out:TimeOutScene",
+    "calmer": "game.scenes.calmer:CalmerScene",
     "error": "game.scenes.error:ErrorScene",
     "school": "game.scenes.school:SchoolScene",
     "dialogue": "game.scenes.dialogue:DialogueScene",

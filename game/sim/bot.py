@@ -50,6 +50,7 @@ STYLE = {
     # help is meant for (see game/world/support.py).
     "silent": Style("silent", (3, 10), (1, 3), 0.1, 0.8, 0),
     "lost": Style("lost", (3, 10), (1, 3), 0.0, 0.8, 1),
+    "quick": Style("quick", (0.1, 0.6), (1, 3), 0.1, 0.8, 2),
 }
 
 
@@ -187,6 +188,10 @@ class Bot:
             if conversation.at_choice:
                 world.think(self.rng.uniform(*self.style.think))
                 conversation.choose(self.pick(conversation))
+                if world.wants_calmer:  # the game offers a calmer pace: say whether it helps
+                    world.wants_calmer = False
+                    world.think(self.rng.uniform(2, 6))
+                    world.answer_calmer(self.rng.random() < 0.7, 3000)
             else:
                 world.think(self.rng.uniform(0.8, 2.5))  # reading a line
                 conversation.advance()
@@ -242,7 +247,7 @@ class Bot:
     def reflect(self) -> None:
         weights = {"kind": (6, 3, 1), "rude": (3, 4, 3), "hesitant": (2, 4, 4),
                    "late": (3, 4, 3), "forgetful": (3, 5, 2), "silent": (2, 5, 3),
-                   "lost": (2, 4, 4)}[self.style.name]
+                   "lost": (2, 4, 4), "quick": (4, 4, 2)}[self.style.name]
         self.world.think(self.rng.uniform(2, 8))
         self.world.reflect_feeling(self.rng.choices(FEELINGS, weights)[0])
 

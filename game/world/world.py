@@ -110,6 +110,7 @@ class World:
         self._offer: support.Offer | None = None  # the offer being talked through
         self.route_today = False  # the floor plan shows the route (help was accepted)
         self.wants_floor_plan = False  # open it now (after the helper explained)
+        self.wants_calmer = False  # answers came too quickly: offer a calmer pace
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -340,6 +341,24 @@ class World:
     @property
     def helps_when_stuck(self) -> bool:
         return self.support.enabled
+
+    def answered(self, response_ms: int) -> None:
+        """A choice in a conversation took this long: very quick ones in a row get help."""
+        if self.support.enabled and self.support.too_quick(response_ms) \
+                and self.support.once("quick_answers", self.day.id):
+            self.emit(SupportOffered(rule="quick_answers"))
+            self.wants_calmer = True
+
+    def answer_calmer(self, keep: bool, response_ms: int) -> None:
+        """The pupil says whether the calmer pace is better (a choice the mentor sees)."""
+        question = both("calmer_question")
+        options = [Option(id=k, nl=t.nl, en=t.en)
+                   for k, t in (("houden", both("calmer_keep")), ("terug", both("calmer_undo")))]
+        self.emit(ChoiceMade.build(
+            dialogue=support.SUPPORT_DIALOGUE.format(rule="quick_answers"), node="vraag",
+            character="player", context="reflection", about=self.day.id,
+            said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
+            options=options, chosen_index=0 if keep else 1, response_ms=response_ms))
 
     def _notice_when_stuck(self) -> None:
         if not self.support.enabled or self.pending_offer is not None:
