@@ -1,7 +1,8 @@
 """Alien op school: the one entry point.
 
     python main.py                 play (same as `python main.py play`)
-    python main.py validate [PATH ...]   check levels, dialogues and maps
+    python main.py validate [PATH ...]   check levels, dialogues, maps and school plans
+    python main.py new-school PLAN --out DIR [--timetable CSV]   a school's own level
     python main.py export --pupil CODE --out FILE [--format sqlite|jsonl|csv|xapi] [--db PATH]
     python main.py import FILE [--db PATH]
     python main.py simulate --pupils N --sessions M --db PATH [--class CODE [--server URL]]
@@ -80,6 +81,29 @@ def _validate(args: argparse.Namespace) -> int:
     if args.map:
         return print_map(args.paths)
     return run(args.paths)
+
+
+def _new_school(args: argparse.Namespace) -> int:
+    """A school's own building (and timetable) from its plan: docs/own-school.md."""
+    from game import paths
+    from game.content.errors import ContentError
+    from game.school_plan.new_school import LevelExists, new_school
+
+    try:
+        made = new_school(Path(args.plan), Path(args.out),
+                          Path(args.timetable) if args.timetable else None, force=args.force)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except LevelExists as exc:
+        print(f"new-school: {exc} exists already (your edits?): add --force to write it anew",
+              file=sys.stderr)
+        return 2
+    floors = f"{made.floors} floor" + ("s" if made.floors != 1 else "")
+    print(f"{paths.shown(made.level)}: {floors}, {made.rooms} rooms and corridors, "
+          f"{made.people} people, {made.lessons} lessons; map {made.width}x{made.height} tiles "
+          f"({made.seconds:.2f} s)\nPlay it: python main.py play --level {made.level}")
+    return 0
 
 
 def _default_db() -> Path:
@@ -200,6 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--map", action="store_true",
                           help="list a map's rooms, stairs and named points")
     validate.set_defaults(func=_validate)
+    school = sub.add_parser("new-school", help="make a level from a school's own plan "
+                                               "(docs/own-school.md)")
+    school.add_argument("plan", help="the school plan (YAML)")
+    school.add_argument("--out", required=True, help="the folder to write the level into")
+    school.add_argument("--timetable", help="the school's timetable as CSV: day, start, end, "
+                                            "subject, room, teacher")
+    school.add_argument("--force", action="store_true", help="write the level file anew")
+    school.set_defaults(func=_new_school)
     export = sub.add_parser("export", help="write one pupil's log to a file for the mentor")
     export.add_argument("--pupil", required=True, help="the pupil's pseudonym or code")
     export.add_argument("--out", required=True, help="the file to write (must not exist)")

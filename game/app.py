@@ -191,7 +191,8 @@ class App:
         self._apply_display(bool(s["fullscreen"]))
         if self.session is not None:
             self.session.world.configure(calm=s["low_stimulus"],
-                                         time_pressure=s["time_pressure"])
+                                         time_pressure=s["time_pressure"],
+                                         help_when_stuck=s["help_when_stuck"])
 
     def _apply_display(self, fullscreen: bool) -> None:
         flags = pygame.FULLSCREEN | pygame.SCALED if fullscreen else 0

@@ -36,6 +36,8 @@ DEFAULTS: Final[dict[str, Any]] = {
     "music_volume": 3,
     "fullscreen": False,
     "route_assist": False,
+    "help_when_stuck": True,  # a classmate or the conciërge offers help (world/support.py)
+    "choice_pause": 0,  # seconds the answers wait before they can be picked (quick clickers)
     "keys": DEFAULT_KEYS,
 }
 
@@ -50,6 +52,8 @@ ALLOWED: Final[dict[str, tuple[Any, ...]]] = {
     "music_volume": tuple(range(VOLUME_STEPS + 1)),
     "fullscreen": (True, False),
     "route_assist": (True, False),
+    "help_when_stuck": (True, False),
+    "choice_pause": (0, 1, 2),
 }
 
 

@@ -343,6 +343,11 @@ def check_level(level: Level, raw: Any, path: Path, smap: SchoolMap | None) -> l
     _check_lesson_effects(level, report)
     _check_homework(level, report)
     _check_alien(level, report)
+    people = {c.id for c in level.characters}
+    for rule, helper in level.helpers.items():
+        if helper not in people:
+            report(("helpers", rule), f"helpers: '{helper}' ({rule}) is not a character of "
+                                      "this level")
     if smap is not None:
         if level.start not in smap.points:
             report(("start",), f"start point '{level.start}' is not on the map "

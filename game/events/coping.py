@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from game.events.base import GOOD, OWN_VERBS, Payload, Ref, Teller, Told, Verb
+from game.events.base import GOOD, INFO, OWN_VERBS, Payload, Ref, Teller, Told, Verb
 
 HelpAbout = Literal["way", "homework", "change", "feelings", "other"]
 """What the pupil asked help with (the effect `ask_help` names it)."""
@@ -39,3 +39,19 @@ class CalmMoment(Payload):
 
     def tell(self, teller: Teller) -> Told:
         return Told(GOOD, teller(f"ev_calm_{self.via}"))
+
+
+class SupportOffered(Payload):
+    """The game noticed the pupil was stuck and a character offered help (support.py)."""
+
+    kind: ClassVar[str] = "support_offered"
+    story = "moment"
+    verb = Verb(OWN_VERBS + "was-offered-help", "kreeg hulp aangeboden", "was offered help")
+    rule: Literal["late_twice", "lost", "silent_day", "homework_hint", "quick_answers"]
+    character: Ref | None = None  # who offered it (none: the game itself)
+    about: Ref | None = None  # the homework, for a hint
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller(f"ev_support_{self.rule}",
+                                 name=teller.names.character(self.character),
+                                 homework=teller.names.homework(self.about)))

@@ -71,6 +71,9 @@ def after_reflection(app: Host, world: World) -> None:
     app.pop()
     if not world.last_day:
         app.open("evening", world=world)
+        mission = world.mission_tonight()
+        if mission is not None:  # first the mission for the real school, then the evening
+            app.open("mission", world=world, mission=mission)
     elif world.state.solved or world.case is None:
         finish(app, world)
     else:  # the last chance to name the alien; "I don't know yet" ends calmly too

@@ -16,6 +16,7 @@ from game.world import class_scenes
 from game.world.case import suspects_left
 from game.world.conversation import Conversation
 from game.world.homework import When
+from game.world.movement import WALK_SPEED
 from game.world.navigator import Navigator, NoWay
 from game.world.school_day import ENTRANCE
 from game.world.world import World
@@ -23,6 +24,9 @@ from game.world.world import World
 STYLES = ("kind", "rude", "hesitant", "late", "forgetful")
 DT = 1.0 / 60.0
 WALK_LIMIT = 60 * 60  # frames before a walk is given up (someone in the way)
+# A bot walks a straight stretch, or waits, in steps of up to this many frames: the same
+# rules and the same log, about three times fewer world updates (a class's week in seconds).
+COARSE = 4
 FEELINGS = ("good", "ok", "hard")
 
 
@@ -42,6 +46,11 @@ STYLE = {
     "hesitant": Style("hesitant", (8, 25), (1, 4), 0.15, 0.8, 1),
     "late": Style("late", (2, 8), (1, 8), 0.8, 0.7, 2),
     "forgetful": Style("forgetful", (2, 8), (1, 5), 0.3, 0.15, 1),
+    # Not in a mixed class by default (STYLES), but asked for by name: pupils the game's
+    # help is meant for (see game/world/support.py).
+    "silent": Style("silent", (3, 10), (1, 3), 0.1, 0.8, 0),
+    "lost": Style("lost", (3, 10), (1, 3), 0.0, 0.8, 1),
+    "quick": Style("quick", (0.1, 0.6), (1, 3), 0.1, 0.8, 2),
 }
 
 
@@ -68,6 +77,7 @@ class Bot:
     # --- a whole day ---
     def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
         world = self.world
+        self.morning()
         steps = 0
         while not world.day_over and steps < max_steps:
             steps += 1
@@ -82,6 +92,11 @@ class Bot:
 
     def free_time(self) -> None:
         world = self.world
+        if world.pending_offer is not None:  # someone comes up with help: hear them out
+            conversation = world.take_offer()
+            if conversation is not None:
+                self.converse(conversation)
+            return
         nxt = world.known_next_lesson()
         now = world.clock.minutes
         if world.free_time:
@@ -96,7 +111,14 @@ class Bot:
                     world.state.homework_plan.get(hw) == "pauze" and spare > 10:
                 self.do_homework(hw, "school")
                 return
-        people = [n for n in world.npcs if n not in self.talked]
+        if self.style.name == "lost" and world.room is not None and world.room.id != nxt.room \
+                and spare > 0 and not world.route_today:
+            self._wander()  # walks the wrong corridors until someone helps
+            return
+        if self.style.chats == 0:
+            people: list[str] = []
+        else:
+            people = [n for n in world.npcs if n not in self.talked]
         talkers = [n for n in people if world.level.character(n).dialogue]
         if talkers and self.rng.random() < 0.7:
             people = talkers
@@ -121,6 +143,17 @@ class Bot:
             world.wait_for_bell()
         self._idle(10)
 
+    def _wander(self) -> None:
+        """Walk to a room far from where the lesson is (a pupil who is lost)."""
+        world = self.world
+        nxt = world.known_next_lesson()
+        far = [r.id for r in world.map.rooms.values() if r.kind in ("corridor", "toilets")
+               and nxt is not None and r.floor != world.map.rooms[nxt.room].floor]
+        if far:
+            self.walk_to(self.rng.choice(far), until=world.clock.minutes + 3)
+        else:
+            self._idle(60)
+
     def go_home(self) -> None:
         """After the last lesson: walk to the entrance and go home (or wait for the end)."""
         world = self.world
@@ -134,7 +167,7 @@ class Bot:
         world = self.world
         nav = Navigator(target)
         for _ in range(WALK_LIMIT):
-            if world.lesson is not None or world.day_over:
+            if world.lesson is not None or world.day_over or world.pending_offer is not None:
                 return False
             if until is not None and world.clock.minutes >= until:
                 return False
@@ -144,7 +177,8 @@ class Bot:
                 return False
             if step is None:
                 return True
-            world.update(DT, (float(step[0]), float(step[1])))
+            frames = max(1, min(COARSE, int((nav.reach - 2) / (WALK_SPEED * DT))))
+            world.update(DT * frames, (float(step[0]), float(step[1])))
         return False
 
     def converse(self, conversation: Conversation) -> None:
@@ -155,6 +189,10 @@ class Bot:
             if conversation.at_choice:
                 world.think(self.rng.uniform(*self.style.think))
                 conversation.choose(self.pick(conversation))
+                if world.wants_calmer:  # the game offers a calmer pace: say whether it helps
+                    world.wants_calmer = False
+                    world.think(self.rng.uniform(2, 6))
+                    world.answer_calmer(self.rng.random() < 0.7, 3000)
             else:
                 world.think(self.rng.uniform(0.8, 2.5))  # reading a line
                 conversation.advance()
@@ -207,9 +245,26 @@ class Bot:
                     continue
                 self.do_homework(hw, "vanavond")
 
+    def evening_mission(self) -> None:
+        """The mission for the real school: most bots say yes."""
+        mission = self.world.mission_tonight()
+        if mission is not None:
+            self.world.think(self.rng.uniform(2, 6))
+            self.world.answer_mission(mission, accepted=self.rng.random() < 0.7)
+
+    def morning(self) -> None:
+        """Yesterday's mission, looked back on: mostly done, sometimes not yet."""
+        mission = self.world.mission_to_check()
+        if mission is None:
+            return
+        result = self.rng.choices(("done", "partly", "not_yet"), (5, 3, 2))[0]
+        feeling = None if result == "not_yet" else self.rng.choice(("good", "ok", "hard"))
+        self.world.check_mission(mission, result, feeling)  # type: ignore[arg-type]
+
     def reflect(self) -> None:
         weights = {"kind": (6, 3, 1), "rude": (3, 4, 3), "hesitant": (2, 4, 4),
-                   "late": (3, 4, 3), "forgetful": (3, 5, 2)}[self.style.name]
+                   "late": (3, 4, 3), "forgetful": (3, 5, 2), "silent": (2, 5, 3),
+                   "lost": (2, 4, 4), "quick": (4, 4, 2)}[self.style.name]
         self.world.think(self.rng.uniform(2, 8))
         self.world.reflect_feeling(self.rng.choices(FEELINGS, weights)[0])
 
@@ -227,12 +282,13 @@ class Bot:
                 left = [s for s in left if s != suspect] or left
 
     def _idle(self, frames: int) -> None:
-        for _ in range(frames):
-            if self.world.lesson is not None or self.world.day_over:
+        for _ in range(0, frames, COARSE):
+            if self.world.lesson is not None or self.world.day_over \
+                    or self.world.pending_offer is not None:
                 return
-            self.world.update(DT)
+            self.world.update(DT * COARSE)
 
     def _idle_until(self, minute: float) -> None:
         while self.world.clock.minutes < minute and self.world.lesson is None \
-                and not self.world.day_over:
-            self.world.update(DT)
+                and not self.world.day_over and self.world.pending_offer is None:
+            self.world.update(DT * COARSE)

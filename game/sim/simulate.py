@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,10 @@ def pseudonym(index: int, class_code: str | None) -> str:
 
 
 def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
-             class_code: str | None = None, seed: int = 1,
-             first: int = 0) -> SimulationResult:
-    """Pupils number `first` .. `first + pupils - 1` (their pseudonyms follow the number)."""
+             class_code: str | None = None, seed: int = 1, first: int = 0,
+             styles: Sequence[str] = ()) -> SimulationResult:
+    """Pupils number `first` .. `first + pupils - 1` (their pseudonyms follow the number).
+    `styles` gives the bots' ways of playing in turn (default: a mixed class)."""
     rng = random.Random(seed)
     journal = Journal.open(db, wait=CLI_WAIT_S, busy_wait_ms=int(CLI_WAIT_S * 1000))
     if journal.read_only:
@@ -58,6 +60,8 @@ def simulate(content: Content, db: Path, pupils: int, sessions: int, *,
         for p in range(first, first + pupils):
             name = pseudonym(p, class_code)
             style = STYLES[p % len(STYLES)] if rng.random() < 0.8 else rng.choice(STYLES)
+            if styles:
+                style = styles[p % len(styles)]
             saved: dict[str, Any] | None = None
             for _ in range(sessions):
                 player = Player(name, rng.choice(("nl", "nl", "nl", "en")),
@@ -118,6 +122,7 @@ def _play_one_day(world: World, bot: Bot) -> dict[str, Any] | None:
         world.finish_level()
         return None
     bot.maybe_accuse(must=False)
+    bot.evening_mission()
     bot.plan_homework()
     bot.evening()
     world.start_next_day()

@@ -95,3 +95,13 @@ def _round_the_corner(body: Body, axis: str, delta: float, reach: float, smap: S
                 body.x, body.y = beside
                 return abs(step)
     return 0.0
+
+
+def free_spot_beside(body: Body, smap: SchoolMap) -> tuple[float, float] | None:
+    """Where someone can stand right next to the body (a tile to its side, not a wall)."""
+    t = smap.tile
+    for dx, dy in ((t, 0), (-t, 0), (0, t), (0, -t)):
+        x, y = body.x + dx, body.y + dy
+        if not hits_map(smap, body.hitbox(x, y)):
+            return x, y
+    return None

@@ -50,6 +50,7 @@ class Navigator:
         self._next: Tile | None = None
         self._detour: set[Tile] = set()  # tiles where someone stood in the way
         self.turned = False
+        self.reach = 0.0  # pixels straight ahead before the next turn or alignment
 
     def step(self, world: Walkable) -> tuple[int, int] | None:
         """The direction to walk this frame; None once arrived (and facing the person).
@@ -82,9 +83,13 @@ class Navigator:
             self._plan(world, here)
             nxt = self.path[1] if len(self.path) > 1 else self.path[0]
         self._next = nxt
+        self.reach = 0.0
         if not world.stairs_ready and smap.stairs_at(*pathfinding.centre(smap, nxt)):
             return (0, 0)
-        return direction(world.player, here, nxt, smap)
+        way = direction(world.player, here, nxt, smap)
+        if way is not None and way != (0, 0) and not smap.stairs_at(*pathfinding.centre(smap, nxt)):
+            self.reach = _straight_ahead(world.player, self.path, here, way, smap)
+        return way
 
     def _plan(self, world: Walkable, here: Tile, avoid_people: bool = False) -> None:
         smap = world.map
@@ -142,3 +147,18 @@ def direction(body: Body, here: Tile, nxt: Tile, smap: SchoolMap) -> tuple[int, 
     if abs(dy) > 2:
         return (0, 1 if dy > 0 else -1)
     return None
+
+
+def _straight_ahead(body: Body, path: list[Tile], here: Tile, way: tuple[int, int],
+                    smap: SchoolMap) -> float:
+    """How far the body can walk `way` before the path turns (to the centre of the last
+    tile in a straight line): a simulated pupil may take that in longer steps."""
+    i = path.index(here) if here in path else 0
+    end = here
+    for tile in path[i + 1:]:
+        if (tile[0] - end[0], tile[1] - end[1]) != way or smap.stairs_at(
+                *pathfinding.centre(smap, tile)):
+            break
+        end = tile
+    cx, cy = pathfinding.centre(smap, end)
+    return max(0.0, (cx - body.x) * way[0] + (cy - body.y) * way[1])

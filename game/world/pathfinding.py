@@ -34,9 +34,10 @@ def find_path(smap: SchoolMap, start: Tile, goals: set[Tile],
               avoid: set[Tile] | None = None) -> list[Tile] | None:
     """Breadth-first search; stepping onto stairs continues from where they lead."""
     avoid = avoid or set()
-    jumps = _stair_jumps(smap)
+    graph = _graph(smap)
     previous: dict[Tile, Tile | None] = {start: None}
     queue = deque([start])
+    first = _neighbours(smap, start)  # the start may be a stair tile or off the grid
     while queue:
         tile = queue.popleft()
         if tile in goals:
@@ -44,17 +45,46 @@ def find_path(smap: SchoolMap, start: Tile, goals: set[Tile],
             while previous[path[-1]] is not None:
                 path.append(previous[path[-1]])  # type: ignore[arg-type]
             return path[::-1]
-        if tile in jumps and tile != start:
-            steps = [jumps[tile]]
-        else:
-            x, y = tile
-            steps = [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]
-        for nxt in steps:
-            if nxt in previous or nxt in avoid or smap.is_blocked_tile(*nxt):
+        for nxt in (first if tile == start else graph.get(tile, ())):
+            if nxt in previous or nxt in avoid:
                 continue
             previous[nxt] = tile
             queue.append(nxt)
     return None
+
+
+_GRAPHS: dict[int, tuple[SchoolMap, dict[Tile, tuple[Tile, ...]]]] = {}
+
+
+def _graph(smap: SchoolMap) -> dict[Tile, tuple[Tile, ...]]:
+    """Each free tile's next tiles, worked out once per map (a bot plans many walks)."""
+    known = _GRAPHS.get(id(smap))
+    if known is not None and known[0] is smap:
+        return known[1]
+    jumps = _stair_jumps(smap)
+    graph = {}
+    for ty in range(smap.height):
+        for tx in range(smap.width):
+            if not smap.is_blocked_tile(tx, ty):
+                graph[(tx, ty)] = _next_tiles(smap, (tx, ty), jumps)
+    if len(_GRAPHS) > 8:
+        _GRAPHS.clear()
+    _GRAPHS[id(smap)] = (smap, graph)
+    return graph
+
+
+def _neighbours(smap: SchoolMap, tile: Tile) -> tuple[Tile, ...]:
+    """From the start: its four sides (stairs one starts on do not carry one away)."""
+    x, y = tile
+    return tuple(t for t in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1))
+                 if not smap.is_blocked_tile(*t))
+
+
+def _next_tiles(smap: SchoolMap, tile: Tile, jumps: dict[Tile, Tile]) -> tuple[Tile, ...]:
+    if tile in jumps:
+        to = jumps[tile]
+        return () if smap.is_blocked_tile(*to) else (to,)
+    return _neighbours(smap, tile)
 
 
 def room_tiles(smap: SchoolMap, room_id: str) -> set[Tile]:

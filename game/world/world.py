@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 from game.content.bundle import Content
 from game.content.level import Day
+from game.content.missions import Mission
+from game.content.schema import LocalText
 from game.content.school_map import Room
 from game.content.timetable import PlannedLesson, next_lesson
 from game.events import KINDS, Event, Payload
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded, SceneStarted
-from game.events.coping import AskedForHelp, CalmMoment, HelpAbout
+from game.events.coping import AskedForHelp, CalmMoment, HelpAbout, SupportOffered
 from game.events.homework import HomeworkDone, HomeworkHandedIn, HomeworkLate, HomeworkPlanned
 from game.events.lessons import (
     Bell,
@@ -33,6 +35,7 @@ from game.events.lessons import (
     TimetableChangeSeen,
     WaitedForBell,
 )
+from game.events.missions import MissionChecked, MissionOffered
 from game.events.moving import (
     AgendaOpened,
     FloorPlanOpened,
@@ -51,7 +54,7 @@ from game.events.talking import (
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
-from game.world import class_scenes, movement, school_day
+from game.world import class_scenes, movement, school_day, support
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
@@ -65,6 +68,10 @@ from game.world.speech import both
 
 TALK_REACH = 44.0
 STOP_NEAR = 56.0  # people stop walking and turn to a pupil this close
+# The skill a mission practises, after the day's tip (reflect_tip_<x>): being late asks
+# for finding the way, homework for planning, a quiet day for talking.
+TIP_SKILLS = {"late": "orientation", "homework": "planning", "talk": "relations",
+              "keep": "flexibility"}
 QUIET_ROOM = "quiet"  # the map's kind for the quiet room (stilteruimte)
 FEELINGS = ("good", "ok", "hard")
 
@@ -104,6 +111,12 @@ class World:
         self._fresh_step = False
         self._frames = 0
         self._last_moment: tuple[int, int, str | None, int, int] | None = None
+        self.support = support.Support()  # the game's own help when stuck (configure)
+        self.pending_offer: support.Offer | None = None
+        self._offer: support.Offer | None = None  # the offer being talked through
+        self.route_today = False  # the floor plan shows the route (help was accepted)
+        self.wants_floor_plan = False  # open it now (after the helper explained)
+        self.wants_calmer = False  # answers came too quickly: offer a calmer pace
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -178,11 +191,13 @@ class World:
     def last_day(self) -> bool:
         return self.day_index + 1 >= len(self.level.days)
 
-    def configure(self, *, calm: bool, time_pressure: bool) -> None:
+    def configure(self, *, calm: bool, time_pressure: bool, help_when_stuck: bool = True) -> None:
         """Low-stimulus mode keeps people in the corridors still; time pressure lets the
-        clock run on during conversations and looking things up (off by default)."""
+        clock run on during conversations and looking things up (off by default); the
+        game's own help when stuck (support.py) is on unless the pupil turned it off."""
         self.calm = calm
         self.time_pressure = time_pressure
+        self.support.enabled = help_when_stuck
 
     # --- time and walking ---
     def update(self, dt: float, move: tuple[float, float] = (0.0, 0.0)) -> None:
@@ -215,6 +230,8 @@ class World:
                 for decision in school_day.decide(self.day, self.clock.minutes, room,
                                                   self.state, self.level.notice_board):
                     self._carry_out(decision)
+                if self.conversation is None and self.lesson is None and not self.day_over:
+                    self._notice_when_stuck()
 
     def think(self, seconds: float) -> None:
         """Real time passes while the pupil reads or thinks; the school clock stands still."""
@@ -230,6 +247,8 @@ class World:
         npc.talking = True
         npc.body.facing = _facing_towards(npc.body, self.player)
         self.emit(ConversationStarted(character=npc.id))
+        if self.day.id not in self.state.talked_on:
+            self.state.talked_on.append(self.day.id)
         news = school_day.changes_to_tell(self.day, self.clock.minutes, self.state, npc.id)
         if news:  # a classmate tells the news first
             for change in news:
@@ -243,6 +262,8 @@ class World:
         return self.conversation
 
     def end_conversation(self, conversation: Conversation) -> None:
+        if self._offer is not None and conversation.dialogue is self._offer.dialogue:
+            self._offer = None
         npc = self.npcs.get(conversation.character)
         if npc:
             npc.talking = False
@@ -319,6 +340,89 @@ class World:
         self.state.help_asked[day] = self.state.help_asked.get(day, 0) + 1
         who = self.conversation.character if self.conversation is not None else None
         self.emit(AskedForHelp(character=who, about=about))
+        if self._offer is not None and self._offer.shows_route and about == "way":
+            self.route_today = self.wants_floor_plan = True
+
+    # --- the game's own help when stuck (support.py) ---
+    @property
+    def helps_when_stuck(self) -> bool:
+        return self.support.enabled
+
+    def answered(self, response_ms: int) -> None:
+        """A choice in a conversation took this long: very quick ones in a row get help."""
+        if self.support.enabled and self.support.too_quick(response_ms) \
+                and self.support.once("quick_answers", self.day.id):
+            self.emit(SupportOffered(rule="quick_answers"))
+            self.wants_calmer = True
+
+    def answer_calmer(self, keep: bool, response_ms: int) -> None:
+        """The pupil says whether the calmer pace is better (a choice the mentor sees)."""
+        question = both("calmer_question")
+        options = [Option(id=k, nl=t.nl, en=t.en)
+                   for k, t in (("houden", both("calmer_keep")), ("terug", both("calmer_undo")))]
+        self.emit(ChoiceMade.build(
+            dialogue=support.SUPPORT_DIALOGUE.format(rule="quick_answers"), node="vraag",
+            character="player", context="reflection", about=self.day.id,
+            said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
+            options=options, chosen_index=0 if keep else 1, response_ms=response_ms))
+
+    def _notice_when_stuck(self) -> None:
+        if not self.support.enabled or self.pending_offer is not None:
+            return
+        day, state = self.day.id, self.state
+        if self.day_index > 0 and self.clock.minutes <= self.day.start + 1:
+            yesterday = self.level.days[self.day_index - 1].id
+            if yesterday not in state.talked_on and self.support.once("silent_day", day):
+                self._prepare_offer("silent_day")
+                return
+        nxt = self.known_next_lesson()
+        if nxt is None or (self.room is not None and self.room.id == nxt.room):
+            return
+        today = {lesson.id for lesson in self.day.lessons}
+        troubles = [lid for lid, how in state.lessons.items()
+                    if lid in today and how in ("late", "missed")]
+        if len(troubles) >= 2 and not self.route_today and self.support.once("late_twice", day):
+            self._prepare_offer("late_twice", nxt)
+            return
+        if nxt.lesson.start - self.clock.minutes <= support.LOST_WINDOW:
+            steps = support.distance(self.map, (self.player.x, self.player.y), nxt.room)
+            if support.is_lost(self.support, nxt.lesson.id, steps, self.clock.minutes,
+                               self.player.distance) and not self.route_today \
+                    and self.support.once("lost", day):
+                self._prepare_offer("lost", nxt)
+
+    def _prepare_offer(self, rule: support.Rule, nxt: PlannedLesson | None = None) -> None:
+        helper = support.helper_for(self.level, rule, set(self.npcs))
+        if helper is None:
+            return
+        values: dict[str, Any] = {"name": self.level.character(helper).name}
+        if nxt is not None:
+            room = self.map.rooms[nxt.room]
+            values.update(subject=nxt.lesson.subject_in_text or nxt.lesson.subject,
+                          room=LocalText(nl=room.named("nl"), en=room.named("en")))
+        self.pending_offer = support.Offer(rule, helper,
+                                           support.offer_dialogue(rule, helper, values),
+                                           shows_route=rule != "silent_day")
+
+    def take_offer(self) -> Conversation | None:
+        """The helper comes up to the pupil and talks first (the scene or a bot calls this)."""
+        offer, self.pending_offer = self.pending_offer, None
+        if offer is None or self.conversation is not None or offer.helper not in self.npcs:
+            return None
+        npc = self.npcs[offer.helper]
+        spot = movement.free_spot_beside(self.player, self.map)
+        if spot is not None:
+            npc.body.x, npc.body.y = spot
+        npc.talking = True
+        npc.body.facing = _facing_towards(npc.body, self.player)
+        self.player.facing = _facing_towards(self.player, npc.body)
+        self.emit(SupportOffered(rule=offer.rule, character=offer.helper))
+        self.emit(ConversationStarted(character=offer.helper))
+        if self.day.id not in self.state.talked_on:
+            self.state.talked_on.append(self.day.id)
+        self._offer = offer
+        self.conversation = Conversation(self, offer.helper, offer.dialogue)
+        return self.conversation
 
     def take_time_out(self, seconds: float) -> None:
         """The pupil used the time-out card (the pause menu): a calm moment, a strength."""
@@ -378,6 +482,8 @@ class World:
         self.conversation = None
         self.stairs_ready = True
         self.room = self.map.room_at(self.player.x, self.player.y - 1)
+        self.route_today = self.wants_floor_plan = False
+        self.pending_offer = None
         self.emit(DayStarted(day=self.day.id))
         return True
 
@@ -397,6 +503,48 @@ class World:
             context="reflection", about=self.day.id,
             said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
             options=options, chosen_index=FEELINGS.index(feeling), response_ms=response_ms))
+
+    # --- missions for the real school (levels/missions.yaml) ---
+    def mission_tonight(self) -> Mission | None:
+        """This evening's mission: for the skill of the day's tip, one not offered before."""
+        missions = self.content.missions
+        if not missions or self.level.scenes:
+            return None
+        state = self.state
+        if self.day.id in state.missions:
+            return next((m for m in missions if m.id == state.missions[self.day.id]), None)
+        tip = self.day_summary().tip
+        skill = TIP_SKILLS.get(tip.key.rsplit("_", 1)[-1] if tip else "", "flexibility")
+        offered = set(state.missions.values())
+        fresh = [m for m in missions if m.id not in offered]
+        pick = next((m for m in fresh if m.skill == skill), fresh[0] if fresh else None)
+        if pick is not None:
+            state.missions[self.day.id] = pick.id
+        return pick
+
+    def answer_mission(self, mission: Mission, accepted: bool) -> None:
+        if accepted and mission.id not in self.state.missions_taken:
+            self.state.missions_taken.append(mission.id)
+        self.emit(MissionOffered(mission=mission.id, skill=mission.skill, nl=mission.text.nl,
+                                 en=mission.text.en,
+                                 answer="accepted" if accepted else "not_now"))
+
+    def mission_to_check(self) -> Mission | None:
+        """Yesterday's mission, said yes to and not looked back on yet."""
+        if self.day_index == 0:
+            return None
+        yesterday = self.level.days[self.day_index - 1].id
+        mission_id = self.state.missions.get(yesterday)
+        if mission_id is None or mission_id not in self.state.missions_taken \
+                or mission_id in self.state.missions_checked:
+            return None
+        return next((m for m in self.content.missions if m.id == mission_id), None)
+
+    def check_mission(self, mission: Mission, result: Literal["done", "partly", "not_yet"],
+                      feeling: Literal["good", "ok", "hard"] | None) -> None:
+        self.state.missions_checked.append(mission.id)
+        self.emit(MissionChecked(mission=mission.id, nl=mission.text.nl, en=mission.text.en,
+                                 result=result, feeling=feeling))
 
     # --- homework and the case ---
     def plan_homework(self, homework_id: str, slot: str) -> None:
@@ -652,7 +800,9 @@ class World:
                 return movement.overlaps(box, player_box) and \
                     not movement.overlaps(start, player_box)
 
-            movement.step(npc.body, mx, my, dt, self.map, blocked, NPC_SPEED)
+            # never past the turning point, however long the step (simulated pupils)
+            reach = min(dt, max(abs(dx), abs(dy)) / NPC_SPEED)
+            movement.step(npc.body, mx, my, reach, self.map, blocked, NPC_SPEED)
 
     def _check_place(self) -> None:
         feet_y = self.player.y - 1
