@@ -193,3 +193,17 @@ def test_with_a_choice_pause_an_answer_waits_until_it_can_be_read(make_app):
     assert conversation.at_choice and isinstance(app.top, DialogueScene)  # not yet
     run_script(app, [Wait(60), Press(pygame.K_1), Wait(2)])
     assert not conversation.at_choice or conversation.node_id != "kennismaken"
+
+
+def test_the_calmer_pace_question_has_no_answer_chosen_in_advance(make_app):
+    from game.scenes.calmer import CalmerScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    app.open("calmer", world=world)
+    run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    assert isinstance(app.top, CalmerScene)  # Enter alone does not answer
+    run_script(app, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
+    assert not isinstance(app.top, CalmerScene)  # the first answer, "yes", chosen on purpose
+    assert app.settings["choice_pause"] == 1

@@ -26,7 +26,7 @@ def slower(speed: object) -> object:
 
 class CalmerScene(MenuPanelScene):
     title_key = "calmer_title"
-    size = (760, 460)
+    size = (760, 400)
 
     def __init__(self, app: Host, world: World) -> None:
         self.world = world
@@ -44,7 +44,7 @@ class CalmerScene(MenuPanelScene):
         items: list[tuple[str, Callable[[], None]]] = [
             (t("calmer_keep"), lambda: self._answer(keep=True)),
             (t("calmer_undo"), lambda: self._answer(keep=False))]
-        return Menu(items, width=600)
+        return Menu(items, width=600, preselect=False)
 
     def _answer(self, keep: bool) -> None:
         self.world.answer_calmer(keep, int((self.world.real_time - self.opened_at) * 1000))

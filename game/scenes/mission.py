@@ -40,6 +40,8 @@ class MissionScene(CardScene):
         if confirmed and self.selected is not None:
             self.world.answer_mission(self.mission, accepted=self.selected == 0)
             self.close()
+        elif not confirmed:
+            super().handle(event)  # Esc: no answer, on to the evening
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang = self.app.texts, self.app.texts.language
@@ -71,6 +73,7 @@ class MissionCheckScene(CardScene):
         count = len(RESULTS) if self.result is None else len(FEELINGS)
         self.selected, confirmed = pick(event, count, self.selected, self.rects)
         if not confirmed or self.selected is None:
+            super().handle(event)  # Esc: not now (asked again only the next morning)
             return
         if self.result is None:
             self.result = RESULTS[self.selected]

@@ -42,6 +42,7 @@ SCREENS: dict[str, str] = {
     "preview": "game.scenes.preview:PreviewScene",
     "quit_wait": "game.scenes.quit_wait:QuitWaitScene",
     "already_open": "game.scenes.already_open:AlreadyOpenScene",
+    "crash": "game.scenes.crash:CrashScene",
 }
 """name -> "module:Class" of its scene."""
 
