@@ -169,10 +169,14 @@ class EndScene(CardScene):
             # one flowing list, so eight scenes still leave room for the sending news
             lines = [" · ".join(scene.title.get(t.language) for scene in world.level.scenes
                                 if scene.id in world.state.scenes_done)]
-        elif not world.state.solved and world.case is not None:  # what they did find
+        elif not world.state.solved and world.case is not None:  # what they did find:
+            # as large as fits, in two columns when there are many
             case = world.case
-            lines = [clue_statement(world.level, case, c).get(t.language)
+            found = [clue_statement(world.level, case, c).get(t.language)
                      for c in world.state.clues]
+            lines = []
+            y = look.blit_list(surface, found, 32, area.x, y + 10, area.w,
+                               area.bottom - 3 * look.line_height(32), gap=10)
         else:
             lines = [t(said.key, **said.values) for said in world.day_summary().strengths]
         for line in lines:
