@@ -13,6 +13,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # tester's own log folder.
 os.environ.setdefault("ALIEN_OP_SCHOOL_LOGS",
                       tempfile.mkdtemp(prefix="alien-op-school-test-logs-"))
+# Nor the parsed-content cache: the tests fill their own (and so test it every run).
+os.environ.setdefault("ALIEN_OP_SCHOOL_CACHE",
+                      tempfile.mkdtemp(prefix="alien-op-school-test-cache-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pytest  # noqa: E402

@@ -338,3 +338,23 @@ def test_a_start_point_outside_every_room_is_reported():
     level, raw = load_level(LEVEL)
     problems = [str(p) for p in check_level(level, raw, LEVEL, smap)]
     assert any("start point 'start' lies outside every room" in p for p in problems)
+
+
+def test_parsed_content_is_cached_by_its_bytes_and_an_edit_is_read_anew(tmp_path, monkeypatch):
+    from game.content import yaml_source
+
+    monkeypatch.setenv("ALIEN_OP_SCHOOL_CACHE", str(tmp_path / "cache"))
+    level = tmp_path / "een.yaml"
+    level.write_text("id: een\ntitle: {nl: Een, en: One}\n", encoding="utf-8")
+    first = yaml_source.load_yaml(level)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+    again = yaml_source.load_yaml(level)
+    assert again == first and again.key_lines == first.key_lines  # lines kept for errors
+    level.write_text("id: twee\n\ntitle: {nl: Twee, en: Two}\n", encoding="utf-8")
+    edited = yaml_source.load_yaml(level)
+    assert edited["id"] == "twee" and edited.key_lines["title"] == 3
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")  # a cache that cannot be written is not used
+    monkeypatch.setenv("ALIEN_OP_SCHOOL_CACHE", str(blocked))
+    level.write_text("id: drie\n", encoding="utf-8")
+    assert yaml_source.load_yaml(level)["id"] == "drie"

@@ -7,6 +7,9 @@ the base-60 number 615.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -95,8 +98,61 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+CACHE_VERSION = 1  # raise when LocDict/LocList or the loader's rules change
+
+
+def _cache_folder() -> Path | None:
+    """Where parsed content is kept between starts (ALIEN_OP_SCHOOL_CACHE overrides it;
+    empty turns the cache off)."""
+    override = os.environ.get("ALIEN_OP_SCHOOL_CACHE")
+    if override is not None:
+        return Path(override) if override else None
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("alien-op-school", appauthor=False)) / "content"
+
+
+def _cache_file(path: Path, text: bytes) -> Path | None:
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(text + f"|{CACHE_VERSION}|{yaml.__version__}".encode())
+    return folder / f"{digest.hexdigest()[:32]}.pickle"
+
+
 def load_yaml(path: Path) -> Any:
-    """Parse one YAML file; any problem becomes a ContentError with the file and line."""
+    """Parse one YAML file; any problem becomes a ContentError with the file and line.
+
+    A file parsed before (the same bytes) comes from a cache of our own making in the
+    user's cache folder: the game starts faster with a week of content. The cache is keyed
+    by the file's content, so an edit is always read anew; a cache that cannot be read or
+    written is simply not used."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ContentError.at(path, 0, "file not found") from exc
+    except OSError as exc:
+        raise ContentError.at(path, 0, f"cannot read the file: {exc.strerror}") from exc
+    cached = _cache_file(path, data)
+    if cached is not None:
+        try:
+            with cached.open("rb") as handle:
+                return pickle.load(handle)  # noqa: S301 - written by this code, below
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    result = _parse(path)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(cached)
+        except OSError:
+            pass  # a read-only or full disk: parse again next time
+    return result
+
+
+def _parse(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
