@@ -152,7 +152,7 @@ def screens(world) -> Iterator[tuple[str, Opener]]:
 
 
 @pytest.mark.parametrize(("language", "size", "font"), COMBINATIONS)
-@pytest.mark.parametrize("day", [0, 1])
+@pytest.mark.parametrize("day", [0, 1, 2, 3, 4])  # every day of the week: titles differ
 def test_no_text_overflows_or_overlaps_on_any_school_screen(make_app, monkeypatch, language,
                                                               size, font, day):
     app = styled_app(make_app, language, size, font)
