@@ -16,6 +16,7 @@ from game.events.sitting import DayEnded
 from game.journal import admin
 from teacher_dashboard import db, downloads, queries
 from teacher_dashboard.i18n import language, t
+from teacher_dashboard.mission import Mission, MissionSheet, build_mission_sheet, missions
 from teacher_dashboard.names import LevelNames
 from teacher_dashboard.reading import read
 from teacher_dashboard.sheet import Sheet, build_sheet
@@ -124,4 +125,38 @@ def sheet(session_id: str) -> ResponseReturnValue:
         return downloads.attachment(text.encode("utf-8"), "text/plain; charset=utf-8",
                                     f"gesprek-{stamp}.txt")
     return render_template("sheet.html", session_row=found, pupil=pupil_row, sheet=built,
+                           unreadable=unreadable_note(built.unreadable, t))
+
+
+def _mission_parts(pupil_id: str) -> tuple[dict[str, Any], list[Mission], Mission,
+                                           MissionSheet]:
+    """The pupil, their missions, the one asked for (?session= any of its sessions;
+    the newest by default) and its sheet."""
+    found = queries.pupil(db.log(), pupil_id)
+    if found is None:
+        abort(404, t("unknown_pupil", pupil=pupil_id))
+    all_missions = missions(queries.sessions_of(db.log(), pupil_id))
+    if not all_missions:
+        abort(404, t("no_sessions"))
+    wanted = request.args.get("session")
+    chosen = next((m for m in all_missions if m.has(wanted)), all_missions[0])
+    names = LevelNames(chosen.level, language())
+    rows = [row for s in chosen.sessions for row in queries.story_events(db.log(), s["id"])]
+    day_order = [d.id for d in names.level.days] if names.level else []
+    return found, all_missions, chosen, build_mission_sheet(read(rows), names, t, day_order)
+
+
+@bp.route("/pupil/<path:pupil_id>/sheet", methods=["GET", "POST"])
+def mission_sheet(pupil_id: str) -> ResponseReturnValue:
+    """The sheet of a whole mission; POST downloads it as text with the agreements."""
+    pupil_row, all_missions, chosen, built = _mission_parts(pupil_id)
+    level = LevelNames(chosen.level, language()).title(chosen.level)
+    values = {"pupil": pupil_row, "mission": chosen, "level": level, "sheet": built}
+    if request.method == "POST":
+        text = render_template("mission_sheet.txt", **values,
+                               agreements=request.form.get("agreements", "").strip())
+        stamp = re.sub(r"[^0-9-]", "", str(chosen.first["started_at"] or ""))[:10]
+        return downloads.attachment(text.encode("utf-8"), "text/plain; charset=utf-8",
+                                    f"gesprek-missie-{stamp}.txt")
+    return render_template("mission_sheet.html", **values, missions=all_missions,
                            unreadable=unreadable_note(built.unreadable, t))

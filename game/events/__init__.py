@@ -1,7 +1,17 @@
 """Domain events: what happened, announced by the world for the log, the scenes and the
 dashboard. Every kind is one typed class in this package (see base.py)."""
 
-from game.events import case, class_mode, coping, homework, lessons, moving, sitting, talking
+from game.events import (
+    case,
+    class_mode,
+    coping,
+    homework,
+    lessons,
+    moving,
+    sitting,
+    talking,
+    voice,
+)
 from game.events.base import (
     GOOD,
     INFO,
@@ -21,4 +31,4 @@ from game.events.base import (
 
 __all__ = ["GOOD", "INFO", "KINDS", "NOTE", "Event", "Names", "Payload", "Teller", "Told",
            "UnknownKind", "Verb", "case", "class_mode", "coping", "homework", "kind_class",
-           "kinds_in_story", "lessons", "moving", "parse", "sitting", "talking"]
+           "kinds_in_story", "lessons", "moving", "parse", "sitting", "talking", "voice"]

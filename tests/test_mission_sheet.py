@@ -1,0 +1,154 @@
+"""The mission sheet: every day of one game of a level on one sheet, the pupil's own marks
+first ("rather not" moments without their words), strengths before moments to look at,
+never more of those than strengths, and the agreements in the download."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from game.events import parse
+from game.events.talking import ChoiceMade, Option
+from game.events.voice import MomentMarked, moment_key
+from teacher_dashboard.mission import build_mission_sheet, missions
+from teacher_dashboard.names import LevelNames
+from teacher_dashboard.reading import read
+from tests.dashboard_helpers import csrf_token, dashboard, shows, signed_in, ui
+
+PUPIL = "1B-Vos-01"
+
+
+def _events(db: Path, pupil: str) -> list[dict]:
+    with sqlite3.connect(db) as con:
+        con.row_factory = sqlite3.Row
+        return [dict(r) for r in con.execute(
+            "select e.* from events e join sessions s on s.id = e.session_id "
+            "where s.pupil_id = ? order by s.started_at, e.seq", [pupil])]
+
+
+def add_mark(db: Path, row: dict, mark: str, note: str = "") -> MomentMarked:
+    """Log the pupil's mark on this moment, in its session, as the logbook does."""
+    payload = parse(row["kind"], json.loads(row["payload"]))
+    key = moment_key(payload)
+    assert key is not None
+    aspects = list(payload.aspects) if isinstance(payload, ChoiceMade) else []
+    marked = MomentMarked(day=row["game_day"], moment=key[0], category=key[1],
+                          aspects=aspects, mark=mark, note=note)
+    with sqlite3.connect(db) as con:
+        seq = con.execute("select max(seq) from events where session_id = ?",
+                          [row["session_id"]]).fetchone()[0] + 1
+        con.execute("insert into events (id, session_id, seq, kind, wall_time, game_day, "
+                    "game_time, payload) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [f"mark-{row['id']}", row["session_id"], seq, marked.kind,
+                     "2026-11-23T16:00:00.000+00:00", row["game_day"], "15:30",
+                     json.dumps(marked.data())])
+    return marked
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory, shipped_content) -> tuple[Path, dict, dict]:
+    """One pupil, three school days in three sittings of one game; a tagged choice marked
+    "rather not" and another moment marked "talk about it" with a note."""
+    from game.sim.simulate import simulate
+
+    db = tmp_path_factory.mktemp("week") / "journal.sqlite"
+    simulate(shipped_content, db, pupils=1, sessions=3, class_code="1B", seed=5)
+    rows = _events(db, PUPIL)
+    markable = [r for r in rows if r["kind"] in ("choice", "lesson_late", "lesson_missed")
+                and moment_key(parse(r["kind"], json.loads(r["payload"])))]
+    choices = [r for r in markable if r["kind"] == "choice"]
+    assert choices and len(markable) >= 2, "the simulated pupil made no tagged choice"
+    private = choices[0]
+    talk = next(r for r in markable if r is not private)
+    add_mark(db, private, "private")
+    add_mark(db, talk, "talk", note="Ik wist niet waar het lokaal was")
+    return db, private, talk
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_one_sheet_tells_every_day_of_the_mission_strengths_first(week):
+    db, _, _ = week
+    client = signed_in(dashboard(db))
+    page = client.get(f"/pupil/{PUPIL}/sheet").get_data(as_text=True)
+    with sqlite3.connect(db) as con:
+        days = [r[0] for r in con.execute(
+            "select distinct json_extract(payload, '$.day') from events e join sessions s "
+            "on s.id = e.session_id where s.pupil_id = ? and e.kind = 'day_end'", [PUPIL])]
+    assert len(days) == 3
+    names = LevelNames("eerste-week", "nl")
+    for day in days:
+        assert f"<th scope=\"row\">{names.day(day)}</th>" in page
+    assert shows(page, "mission_span", n=3)
+    assert page.index(ui("sheet_strengths")) < page.index(ui("sheet_questions"))
+    if ui("sheet_look_at") in page:
+        assert page.index(ui("sheet_strengths")) < page.index(ui("sheet_look_at"))
+    strengths = re.search(r'<ul class="strengths">(.*?)</ul>', page, re.S)
+    look_at = re.search(r'<ul class="look-at">(.*?)</ul>', page, re.S)
+    assert strengths is not None
+    n_strengths = strengths.group(1).count("<li>")
+    assert n_strengths >= 1
+    assert (look_at.group(1).count("<li>") if look_at else 0) <= n_strengths
+    assert 3 <= page.count("</li>", page.index('<ol class="questions">'),
+                           page.index("</ol>", page.index('<ol class="questions">'))) <= 5
+    assert ui("sheet_scale") in _text(page).replace("&#39;", "'")
+
+
+def test_the_pupils_marks_come_first_and_rather_not_hides_the_words(week):
+    db, private, talk = week
+    page = signed_in(dashboard(db)).get(f"/pupil/{PUPIL}/sheet").get_data(as_text=True)
+    voice = page.index(ui("sheet_pupil_marks"))
+    assert voice < page.index(ui("mission_progress")) < page.index(ui("sheet_strengths"))
+    assert "Ik wist niet waar het lokaal was" in page
+    hidden = parse("choice", json.loads(private["payload"]))
+    assert isinstance(hidden, ChoiceMade)
+    text = _text(page).replace("&#39;", "'")
+    assert hidden.chosen_text.nl not in text          # not in the marks, strengths or look-at
+    assert ui("category_choice") in text               # only its kind is told
+    assert page.index(ui("sheet_marks_talk")) < page.index(ui("sheet_marks_private"))
+
+
+def test_the_mission_sheet_downloads_with_the_agreements(week):
+    db, _, _ = week
+    client = signed_in(dashboard(db))
+    url = f"/pupil/{PUPIL}/sheet"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url),
+                                      "agreements": "Morgen eerst het rooster bekijken."})
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert "Morgen eerst het rooster bekijken." in text
+    assert ui("sheet_scale") in text and ui("sheet_marks_talk") in text
+    assert text.index(ui("sheet_marks_talk")) < text.index(ui("sheet_strengths"))
+
+
+def test_a_hard_day_never_gives_more_to_look_at_than_went_well(week):
+    """Only lateness and unkind choices: still no more moments to look at than strengths."""
+    db, _, _ = week
+    rows = [r for r in _events(db, PUPIL)
+            if r["kind"] in ("lesson_late", "lesson_missed", "day_end", "day_start")]
+    hard = ChoiceMade.build(
+        dialogue="noor", node="start", character="noor", said_before=[],
+        options=[Option(id="a", nl="Laat me met rust.", en="Leave me alone.")],
+        chosen_index=0, aspects={"respect": -2, "positive_relations": -1})
+    rows += [{**rows[0], "kind": "choice", "payload": json.dumps(hard.data())}] * 4
+    sheet = build_mission_sheet(read(rows), LevelNames("eerste-week", "nl"), lambda k, **v: k)
+    assert len(sheet.to_look_at) <= len(sheet.strengths)
+
+
+def test_sessions_of_one_game_are_one_mission(week):
+    db, _, _ = week
+    with sqlite3.connect(db) as con:
+        con.row_factory = sqlite3.Row
+        sessions = [dict(r) for r in con.execute("select * from sessions where pupil_id = ?",
+                                                 [PUPIL])]
+    found = missions(sessions)
+    assert [len(m.sessions) for m in found] == [3]
+    other = {**sessions[0], "id": "x", "seed": 1, "started_at": "2027-01-01T00:00:00"}
+    assert [len(m.sessions) for m in missions([*sessions, other])] == [1, 3]
