@@ -29,6 +29,7 @@ from game.events.sitting import DayEnded
 from game.events.talking import ChoiceMade
 from game.events.voice import MomentMarked, moment_key
 from teacher_dashboard.names import pick
+from teacher_dashboard.privacy import is_private, mark_on, marks_of
 from teacher_dashboard.reading import Logged, Reading
 from teacher_dashboard.sheet import GENERAL_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
 from teacher_dashboard.timeline import MentorTeller, Text, aspect_label
@@ -159,19 +160,14 @@ def build_mission_sheet(reading: Reading, names: Names, t: Text,
     sheet = MissionSheet(unreadable=reading.unreadable, scale_question=t("sheet_scale"))
     logged = reading.events
 
-    marks: dict[tuple[str | None, str], MomentMarked] = {}
-    for item in logged:
-        if isinstance(item.payload, MomentMarked):
-            marks[(item.payload.day, item.payload.moment)] = item.payload  # the last one counts
+    marks = marks_of(reading)
 
     def mark_of(item: Logged) -> MomentMarked | None:
-        key = moment_key(item.payload)
-        return marks.get((item.game_day, key[0])) if key else None
+        return mark_on(item, marks)
 
     sheet.days = _progress(logged, names, day_order)
     sheet.marks = _pupil_marks(logged, marks, teller)
-    shown = [item for item in logged
-             if not ((found := mark_of(item)) and found.mark == "private")]
+    shown = [item for item in logged if not is_private(item, marks)]
     events = [item.payload for item in shown]
     talks = [e for e in events if isinstance(e, ChoiceMade) and _said_to_someone(e)]
 

@@ -4,7 +4,7 @@ pseudonym on the class server, and the conversation sheet of a session."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 
 from game.content.tags import ASPECTS, SKILLS
 from game.events.case import Accused
-from game.events.sitting import DayEnded
+from game.events.sitting import DayEnded, LevelStarted, Resumed
 from game.journal import admin
 from teacher_dashboard import db, downloads, queries
 from teacher_dashboard.i18n import language, t
@@ -20,9 +20,12 @@ from teacher_dashboard.mission import Mission, MissionSheet, build_mission_sheet
 from teacher_dashboard.names import LevelNames
 from teacher_dashboard.reading import read
 from teacher_dashboard.sheet import Sheet, build_sheet
+from teacher_dashboard.story_days import by_day
 from teacher_dashboard.timeline import Story, aspect_label, skill_label, tell, unreadable_note
 
 bp = Blueprint("pupils", __name__)
+LEGEND = (2, 1, -1, -2)
+"""The aspect tags' values the legend explains in words (a tag shows its number)."""
 
 
 @bp.route("/")
@@ -41,17 +44,28 @@ class SessionRow:
     on_time: int = 0
     clues: int = 0
     solved: bool = False
+    day_names: list[str] = field(default_factory=list)
+    """The school days played in this session, by their titles in the level."""
+
+    @property
+    def name(self) -> str:
+        return " · ".join(self.day_names) or self.level
 
 
 def session_rows(pupil_id: str) -> list[SessionRow]:
     """The pupil's sessions, newest first, with what their day summaries counted."""
-    rows = {r["id"]: SessionRow(r, LevelNames(r["level"], language()).title(r["level"]))
-            for r in queries.sessions_of(db.log(), pupil_id)}
+    found = queries.sessions_of(db.log(), pupil_id)
+    names = {level: LevelNames(level, language()) for level in {r["level"] for r in found}}
+    rows = {r["id"]: SessionRow(r, names[r["level"]].title(r["level"])) for r in found}
     for logged in read(queries.summaries_of(db.log(), pupil_id)).events:
         row = rows.get(logged.session_id or "")
         event = logged.payload
         if row is None:
             continue
+        if isinstance(event, LevelStarted | Resumed | DayEnded):
+            day = names[row.row["level"]].day(event.day)
+            if day not in row.day_names:
+                row.day_names.append(day)
         if isinstance(event, DayEnded):
             row.days += 1
             row.lessons += event.lessons
@@ -77,8 +91,12 @@ def pupil(pupil_id: str) -> str:
         names = LevelNames(chosen.row["level"], language())
         story = tell(read(queries.story_events(db.log(), chosen.row["id"])), names, t,
                      skill=skill, aspect=aspect)
+    if skill or aspect:  # a filter shows only what it found: nothing folded away
+        for entry in story.entries:
+            entry.matters = True
     return render_template(
         "pupil.html", pupil=found, sessions=sessions, chosen=chosen, entries=story.entries,
+        days=by_day(story.entries), legend=[(v, t(f"tag_value_{v}")) for v in LEGEND],
         claim=queries.claim_of(db.log(), pupil_id),
         class_sessions=any(s.row.get("class_code") for s in sessions),
         unreadable=unreadable_note(story.unreadable, t), skill=skill, aspect=aspect,

@@ -19,6 +19,7 @@ from game.events.homework import HomeworkHandedIn, HomeworkLate, HomeworkNoted
 from game.events.lessons import LessonLate, LessonMissed, LessonOnTime, TimetableChangeSeen
 from game.events.talking import ChoiceMade, RelationChanged
 from teacher_dashboard.names import pick
+from teacher_dashboard.privacy import without_private
 from teacher_dashboard.reading import Reading
 from teacher_dashboard.timeline import MentorTeller, Text
 
@@ -58,7 +59,7 @@ def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
     teller = MentorTeller(names, t)
     language = names.language
     sheet = Sheet(unreadable=reading.unreadable)
-    events = reading.payloads()
+    events = without_private(reading).payloads()  # the pupil's "rather not" stays unsaid
     choices = _of(events, ChoiceMade)
     talks = [c for c in choices if c.context in SAID_TO_SOMEONE]
 

@@ -152,3 +152,66 @@ def test_sessions_of_one_game_are_one_mission(week):
     assert [len(m.sessions) for m in found] == [3]
     other = {**sessions[0], "id": "x", "seed": 1, "started_at": "2027-01-01T00:00:00"}
     assert [len(m.sessions) for m in missions([*sessions, other])] == [1, 3]
+
+
+# --- the pupil page, readable in a minute ---------------------------------------------------
+
+def _folded_and_open(page: str) -> tuple[str, str]:
+    """The page's open story text and its folded-away text."""
+    folded = "".join(re.findall(r'<details class="folded">(.*?)</details>', page, re.S))
+    return _text(re.sub(r'<details class="folded">.*?</details>', "", page, flags=re.S)), \
+        _text(folded)
+
+
+def test_the_pupil_page_names_sessions_by_day_and_folds_the_routine(week):
+    db, _, _ = week
+    client = signed_in(dashboard(db))
+    page = client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    names = LevelNames("eerste-week", "nl")
+    rows = _events(db, PUPIL)
+    first_day = next(r["game_day"] for r in rows if r["kind"] == "level_start")
+    assert re.search(rf'<a href="[^"]*session=[^"]*"[^>]*>{re.escape(names.day(first_day))}'
+                     r"(?: · [^<]*)?</a>", page)
+    # every session's story: lateness and tagged choices open, homework answers folded
+    for session in {r["session_id"] for r in rows}:
+        story = client.get(f"/pupil/{PUPIL}?session={session}").get_data(as_text=True)
+        assert '<details class="story-day" open>' in story
+        shown, folded = _folded_and_open(story)
+        for r in rows:
+            if r["session_id"] != session:
+                continue
+            payload = parse(r["kind"], json.loads(r["payload"]))
+            if isinstance(payload, ChoiceMade) and payload.context == "homework":
+                assert payload.chosen_text.nl in folded
+            if r["kind"] == "floor_plan_opened":
+                assert ui("ev_floor_plan") in folded and ui("ev_floor_plan") not in shown
+
+
+def test_the_legend_says_what_a_tag_value_means_in_words_and_numbers(week):
+    db, _, _ = week
+    page = signed_in(dashboard(db)).get(f"/pupil/{PUPIL}").get_data(as_text=True)
+    for value in (2, 1, -1, -2):
+        assert f"{value:+d}: {ui(f'tag_value_{value}')}" in _text(page)
+    tags = re.findall(r'<span class="tag aspect[^"]*">([^<]*)</span>', page)
+    assert tags and all(re.search(r" [+-]?\d$", tag) for tag in tags)  # a number, not colour
+
+
+def test_rather_not_hides_the_words_on_the_story_and_the_session_sheet(week):
+    db, private, _ = week
+    client = signed_in(dashboard(db))
+    hidden = parse("choice", json.loads(private["payload"]))
+    assert isinstance(hidden, ChoiceMade)
+    story = _text(client.get(f"/pupil/{PUPIL}?session={private['session_id']}")
+                  .get_data(as_text=True)).replace("&#39;", "'")
+    sheet = _text(client.get(f"/session/{private['session_id']}/sheet")
+                  .get_data(as_text=True)).replace("&#39;", "'")
+    others = set()  # words the session's other choices share are no proof either way
+    for r in _events(db, PUPIL):
+        other = parse(r["kind"], json.loads(r["payload"]))
+        if isinstance(other, ChoiceMade) and r["id"] != private["id"]:
+            others |= {o.nl for o in other.options} | {line.nl for line in other.said_before}
+    own = {o.nl for o in hidden.options} | {line.nl for line in hidden.said_before}
+    assert own - others, "the hidden choice has no words of its own to look for"
+    assert ui("category_choice") in story
+    for words in own - others:
+        assert words not in story and words not in sheet
