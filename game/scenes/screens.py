@@ -34,6 +34,7 @@ SCREENS: dict[str, str] = {
     "accusation": "game.scenes.accusation:AccusationScene",
     "reflection": "game.scenes.day_end:ReflectionScene",
     "evening": "game.scenes.day_end:EveningScene",
+    "logbook": "game.scenes.logbook:LogbookScene",
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
     "preview": "game.scenes.preview:PreviewScene",

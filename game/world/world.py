@@ -49,6 +49,7 @@ from game.events.talking import (
     Option,
     SaidLine,
 )
+from game.events.voice import NOTE_LENGTH, ConsentGiven, Destination, MomentMarked
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
@@ -58,6 +59,7 @@ from game.world.clock import GameClock
 from game.world.conversation import Conversation
 from game.world.homework import SLOTS, HomeworkTask, When
 from game.world.lesson_talk import lesson_dialogue
+from game.world.logbook import Logbook
 from game.world.movement import Body
 from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
 from game.world.reflection import DaySummary, summarise
@@ -110,6 +112,7 @@ class World:
         self._offer: support.Offer | None = None  # the offer being talked through
         self.route_today = False  # the floor plan shows the route (help was accepted)
         self.wants_floor_plan = False  # open it now (after the helper explained)
+        self.logbook = Logbook()  # the day's moments for "Mijn logboek" (logbook.py)
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -475,6 +478,22 @@ class World:
             said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
             options=options, chosen_index=FEELINGS.index(feeling), response_ms=response_ms))
 
+    # --- the pupil's own voice ---
+    def keep_logbook(self) -> None:
+        """The pupil closed "Mijn logboek": each marked moment goes to the log, for the
+        mentor's sheet ("rather not" ones are shown there without their words)."""
+        day = self.logbook.day or self.day.id
+        for moment in self.logbook.moments:
+            if moment.mark is not None:
+                self.emit(MomentMarked.model_validate({
+                    "day": day, "moment": moment.key, "category": moment.category,
+                    "aspects": moment.aspects, "mark": moment.mark,
+                    "note": moment.note.strip()[:NOTE_LENGTH]}))
+
+    def consent(self, to: Destination) -> None:
+        """The pupil said yes to their log going to a file or to the teacher's dashboard."""
+        self.emit(ConsentGiven(to=to))
+
     # --- homework and the case ---
     def plan_homework(self, homework_id: str, slot: str) -> None:
         if slot not in SLOTS:
@@ -539,6 +558,7 @@ class World:
             acts[self.day.id] = acts.get(self.day.id, 0) + 1
         event = Event(payload, self.clock.minutes, self.room.id if self.room else None,
                       self.day.id)
+        self.logbook.note(event, self.level)
         for listener in self.listeners:
             listener(event)
         return event
@@ -556,6 +576,7 @@ class World:
                            "heading_out": n.heading_out, "pause": n.pause}
                      for nid, n in self.npcs.items()},
             "state": self.state.to_dict(),
+            "logbook": self.logbook.to_data(),
         }
 
     @classmethod
@@ -573,6 +594,7 @@ class World:
         world.state = PupilState.from_dict(data["state"])
         world.day_over = bool(data.get("day_over", False))
         world.level_over = bool(data.get("level_over", False))
+        world.logbook = Logbook.from_data(data.get("logbook"))
         world.room = world.map.room_at(world.player.x, world.player.y - 1)
         world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
         return world
