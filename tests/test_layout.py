@@ -160,6 +160,11 @@ def screens(world) -> Iterator[tuple[str, Opener]]:
         app.open("logbook", world=world, then=lambda: None)
 
     yield "logbook", logbook
+    yield "consent file", lambda app: app.open(
+        "consent", to="file", yes=lambda: None, no=lambda: None,
+        folder=str(app.options.data_dir / "voor-de-mentor"))
+    yield "consent class", lambda app: app.open("consent", to="class", yes=lambda: None,
+                                                no=lambda: None, code="1B-KOMEET")
     yield "end", lambda app: app.open("end", world=world)
     yield "pause", lambda app: app.open("pause")
     yield "settings", lambda app: app.open("settings")

@@ -35,6 +35,7 @@ SCREENS: dict[str, str] = {
     "reflection": "game.scenes.day_end:ReflectionScene",
     "evening": "game.scenes.day_end:EveningScene",
     "logbook": "game.scenes.logbook:LogbookScene",
+    "consent": "game.scenes.consent:ConsentScene",
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
     "preview": "game.scenes.preview:PreviewScene",
