@@ -27,7 +27,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from game import paths
 from game.text.catalogue import LANGUAGES
-from teacher_dashboard import api, auth, classes, data, db, errors, i18n, limits, pupils
+from teacher_dashboard import api, auth, classes, data, db, errors, guide, i18n, limits, pupils
 from teacher_dashboard.i18n import t
 from teacher_dashboard.passwords import Secrets, SessionVersion, secrets_path
 
@@ -98,7 +98,7 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
 
     app.add_template_filter(when)
     errors.init_app(app)
-    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp):
+    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp, guide.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # a JSON API without cookies: nothing for a forged form to ride on
     app.register_blueprint(api.bp)
