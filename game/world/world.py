@@ -181,7 +181,8 @@ class World:
         return best
 
     def day_summary(self) -> DaySummary:
-        return summarise(self.level, self.day, self.state, last_day=self.last_day)
+        return summarise(self.level, self.day, self.state, last_day=self.last_day,
+                         previous=self.level.days[self.day_index - 1] if self.day_index else None)
 
     @property
     def last_day(self) -> bool:
