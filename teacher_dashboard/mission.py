@@ -27,7 +27,7 @@ from game.events.homework import (
 from game.events.lessons import LessonLate, LessonMissed, LessonOnTime, TimetableChangeSeen
 from game.events.sitting import DayEnded
 from game.events.talking import ChoiceMade
-from game.events.voice import MomentMarked, moment_key
+from game.events.voice import HandoverWritten, MomentMarked, moment_key
 from teacher_dashboard.names import pick
 from teacher_dashboard.privacy import is_private, mark_on, marks_of
 from teacher_dashboard.reading import Logged, Reading
@@ -65,7 +65,17 @@ class PupilMark:
 
 
 @dataclass
+class Handover:
+    """"Mijn overstap" in the pupil's own words, for the new school's mentor."""
+
+    helps: list[str]
+    hard: list[str]
+    note: str
+
+
+@dataclass
 class MissionSheet:
+    handover: Handover | None = None
     days: list[DayProgress] = field(default_factory=list)
     marks: list[PupilMark] = field(default_factory=list)
     strengths: list[str] = field(default_factory=list)
@@ -165,6 +175,11 @@ def build_mission_sheet(reading: Reading, names: Names, t: Text,
     def mark_of(item: Logged) -> MomentMarked | None:
         return mark_on(item, marks)
 
+    written = [e.payload for e in logged if isinstance(e.payload, HandoverWritten)]
+    if written:  # the newest one: a pupil may write it again
+        last = written[-1]
+        sheet.handover = Handover([t(f"handover_helps_{k}") for k in last.helps],
+                                  [t(f"handover_hard_{k}") for k in last.hard], last.note)
     sheet.days = _progress(logged, names, day_order)
     sheet.marks = _pupil_marks(logged, marks, teller)
     shown = [item for item in logged if not is_private(item, marks)]

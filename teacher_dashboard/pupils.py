@@ -178,3 +178,13 @@ def mission_sheet(pupil_id: str) -> ResponseReturnValue:
                                     f"gesprek-missie-{stamp}.txt")
     return render_template("mission_sheet.html", **values, missions=all_missions,
                            unreadable=unreadable_note(built.unreadable, t))
+
+
+@bp.route("/pupil/<path:pupil_id>/overstap")
+def handover_page(pupil_id: str) -> str:
+    """"Mijn overstap" to read along with parents: the pupil's own words first, then what
+    went well in the game and what they want to talk about (never a "rather not")."""
+    pupil_row, _, chosen, built = _mission_parts(pupil_id)
+    level = LevelNames(chosen.level, language()).title(chosen.level)
+    return render_template("handover.html", pupil=pupil_row, mission=chosen, level=level,
+                           sheet=built)

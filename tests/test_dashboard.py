@@ -57,7 +57,8 @@ def test_every_page_asks_for_the_password_first(log_copy):
     session_id = session_ids(log_copy, PUPIL)[0]
     pages = ["/", f"/pupil/{PUPIL}", "/classes", "/class/1B", "/class/1B/live.json", "/data",
              f"/session/{session_id}/sheet", f"/pupil/{PUPIL}/sheet",
-             f"/data/export?pupil={PUPIL}&format=csv", "/guide", "/guide/lessons"]
+             f"/data/export?pupil={PUPIL}&format=csv", "/guide", "/guide/lessons",
+             f"/pupil/{PUPIL}/overstap"]
     for page in pages:
         response = client.get(page)
         assert response.status_code == 302, page
@@ -83,7 +84,8 @@ def test_every_page_asks_for_the_password_first(log_copy):
         "/data",
         "/session/<session_id>/sheet", "/data/export", "/data/delete", "/data/import",
         "/pupil-name", "/classes/open", "/classes/<code>/close", "/logout",
-        "/pupil-release", "/class/<code>/live.json", "/guide", "/guide/lessons"}
+        "/pupil-release", "/class/<code>/live.json", "/guide", "/guide/lessons",
+        "/pupil/<path:pupil_id>/overstap"}
     # every page belongs to the blueprint of its area
     endpoints = {r.endpoint.partition(".")[0] for r in app.url_map.iter_rules()}
     assert endpoints == {"auth", "pupils", "classes", "data", "api", "static", "guide"}

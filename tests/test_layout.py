@@ -163,6 +163,15 @@ def screens(world) -> Iterator[tuple[str, Opener]]:
     yield "consent file", lambda app: app.open(
         "consent", to="file", yes=lambda: None, no=lambda: None,
         folder=str(app.options.data_dir / "voor-de-mentor"))
+    def handover(app) -> None:
+        scene = app.open("handover", world=world, then=lambda world: None)
+        scene.ticked = {item for item in scene.items[::2] if item[0] in ("helps", "hard")}
+        scene.note = "Ik hou van tekenen en van sterren kijken met mijn opa"
+
+    yield "handover", handover
+    yield "consent handover", lambda app: app.open(
+        "consent", to="handover", yes=lambda: None, no=lambda: None,
+        folder=str(app.options.data_dir / "voor-de-mentor"))
     yield "consent class", lambda app: app.open("consent", to="class", yes=lambda: None,
                                                 no=lambda: None, code="1B-KOMEET")
     yield "end", lambda app: app.open("end", world=world)

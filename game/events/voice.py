@@ -70,7 +70,7 @@ class MomentMarked(Payload):
                     teller(f"ev_marked_{self.mark}", what=teller(f"category_{self.category}")))
 
 
-Destination = Literal["file", "class"]
+Destination = Literal["file", "class", "handover"]
 
 
 class ConsentGiven(Payload):
@@ -86,3 +86,26 @@ class ConsentGiven(Payload):
 
     def tell(self, teller: Teller) -> Told:
         return Told(INFO, teller(f"ev_consent_{self.to}"))
+
+
+Helps = Literal["floor_plan", "timetable_early", "fixed_seat", "quiet_place", "changes_told",
+                "someone_to_ask", "homework_together"]
+"""What helps the pupil, in the words of "Mijn overstap" (catalogue `handover_helps_*`)."""
+Hard = Literal["crowds", "changes", "finding_way", "new_people", "planning", "being_late"]
+"""What the pupil finds hard (catalogue `handover_hard_*`)."""
+
+
+class HandoverWritten(Payload):
+    """"Mijn overstap": what the pupil wants their new mentor to know: what helps, what is
+    hard, and a note of their own. The new school's mentor reads it first on the sheet."""
+
+    kind: ClassVar[str] = "handover_written"
+    immediate = True
+    story = "moment"
+    verb = Verb(OWN_VERBS + "wrote-a-handover", "schreef een overstap", "wrote a handover")
+    helps: list[Helps] = Field(default_factory=list, max_length=7)
+    hard: list[Hard] = Field(default_factory=list, max_length=6)
+    note: Annotated[str, StringConstraints(max_length=NOTE_LENGTH * 2)] = ""
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(GOOD, teller("ev_handover"))

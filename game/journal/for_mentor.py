@@ -19,12 +19,13 @@ def mentor_folder(data_dir: Path) -> Path:
 
 
 def export_for_mentor(db_path: Path, data_dir: Path, pupil: str,
-                      now: datetime | None = None) -> Path:
-    """Write the pupil's log (their real name never in it) and return where it is."""
+                      now: datetime | None = None, prefix: str = "") -> Path:
+    """Write the pupil's log (their real name never in it) and return where it is;
+    `prefix` names what it is for ("overstap-" for the new school's mentor)."""
     folder = mentor_folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d-%H%M%S")
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", pupil).strip("-") or "leerling"
-    out = folder / f"{name}-{stamp}.sqlite"
+    out = folder / f"{prefix}{name}-{stamp}.sqlite"
     export_pupil(db_path, pupil, out, FORMAT)
     return out

@@ -36,6 +36,7 @@ SCREENS: dict[str, str] = {
     "evening": "game.scenes.day_end:EveningScene",
     "logbook": "game.scenes.logbook:LogbookScene",
     "consent": "game.scenes.consent:ConsentScene",
+    "handover": "game.scenes.handover:HandoverScene",
     "end": "game.scenes.day_end:EndScene",
     "notice": "game.scenes.day_end:NoticeScene",
     "preview": "game.scenes.preview:PreviewScene",

@@ -49,7 +49,13 @@ from game.events.talking import (
     Option,
     SaidLine,
 )
-from game.events.voice import NOTE_LENGTH, ConsentGiven, Destination, MomentMarked
+from game.events.voice import (
+    NOTE_LENGTH,
+    ConsentGiven,
+    Destination,
+    HandoverWritten,
+    MomentMarked,
+)
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
@@ -490,6 +496,11 @@ class World:
                     "day": day, "moment": moment.key, "category": moment.category,
                     "aspects": moment.aspects, "mark": moment.mark,
                     "note": moment.note.strip()[:NOTE_LENGTH]}))
+
+    def write_handover(self, helps: Sequence[str], hard: Sequence[str], note: str) -> None:
+        """"Mijn overstap": what the pupil wants the new school's mentor to know."""
+        self.emit(HandoverWritten.model_validate(
+            {"helps": list(helps), "hard": list(hard), "note": note.strip()[:2 * NOTE_LENGTH]}))
 
     def consent(self, to: Destination) -> None:
         """The pupil said yes to their log going to a file or to the teacher's dashboard."""
