@@ -2,6 +2,8 @@
 
 import os
 
+from game.version import VERSION as __version__
+
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-__version__ = "0.1.0"
+__all__ = ["__version__"]

@@ -7,6 +7,7 @@ screens only by name (game/scenes/screens.py) and plays through a PlaySession.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import sys
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import input as keys
+from game import logs
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
 from game.file_lock import FileLock
@@ -41,6 +43,7 @@ if TYPE_CHECKING:  # imported when needed: the title screen does not wait for th
     from game.journal.upload import Uploader
     from game.session import PlaySession
 
+log = logging.getLogger(__name__)
 STEP = 1.0 / 60.0
 LOCK_NAME = "game.lock"
 
@@ -65,6 +68,7 @@ class App:
         self.pressed = PressedKeys()
         self.stack: list[Scene] = []
         self.running = True
+        self.crashed = False
         self.frame = 0
         self.frame_hooks: list[Callable[[App], None]] = []
         self.session: PlaySession | None = None
@@ -83,6 +87,7 @@ class App:
             self._open_journal()
             self.start_class_mode(self.options.class_code)
         if self.content_error is not None:
+            log.error("the level cannot be played:\n%s", self.content_error)
             print(self.content_error, file=sys.stderr)
             self.open("error", error=self.content_error)
         elif self.options.preview:
@@ -264,7 +269,8 @@ class App:
     def quit(self) -> None:
         """Leave the game; the session (and any scene that holds progress) saves first.
         When some of the pupil's work is not in the log yet, say so and offer to wait."""
-        if self.top is not None and self.top.__class__ is screen_class("quit_wait"):
+        if self.crashed or (self.top is not None
+                            and self.top.__class__ is screen_class("quit_wait")):
             self.quit_now()  # closing the window again: the pupil means it
             return
         for scene in reversed(self.stack):
@@ -347,27 +353,57 @@ class App:
                 lag = min(lag + clock.tick(60) / 1000.0, STEP * 5)
                 steps = int(lag / STEP)
                 lag -= steps * STEP
-            for hook in self.frame_hooks:
+            for hook in self.frame_hooks:  # tests' scripts: their errors are theirs
                 hook(self)
-            if self.journal is not None:
-                self.journal.tick()
-            self._tell_about_saving()
-            for event in pygame.event.get():
-                if event.type == pygame.QUIT:
-                    self.quit()
-                    break
-                self.held.handle(event)
-                if self.pressed.is_repeat(event):
-                    continue  # a held key is one press, on every screen
-                if self.top:
-                    self.top.handle(event)
-            for _ in range(steps):
-                if self.top and self.running:
-                    self.top.update(STEP)
-            self.draw()
+            try:
+                self._frame(steps)
+            except Exception:
+                if self.crashed or not self.options.crash_screen:
+                    raise  # (the calm screen itself failed: sys.excepthook logs it)
+                self.crash()
             self.frame += 1
             if max_frames is not None and self.frame >= max_frames:
                 break
+
+    def _frame(self, steps: int) -> None:
+        if self.journal is not None:
+            self.journal.tick()
+        self._tell_about_saving()
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                self.quit()
+                break
+            self.held.handle(event)
+            if self.pressed.is_repeat(event):
+                continue  # a held key is one press, on every screen
+            if self.top:
+                self.top.handle(event)
+        for _ in range(steps):
+            if self.top and self.running:
+                self.top.update(STEP)
+        self.draw()
+
+    def crash(self) -> None:
+        """An error nobody expected, in any screen: write it to the log file, keep every
+        choice (the choice log is flushed and closed; no new save from a world that may
+        be half-changed: the last save stands) and show the calm screen instead of
+        vanishing. Called from inside the `except` that caught it."""
+        self.crashed = True
+        log.exception("the game stopped with an error (screen: %s, frame %d)",
+                      type(self.top).__name__, self.frame)
+        self.session = None
+        try:
+            if self.journal is not None:
+                self.journal.flush(force=True)
+                self.journal.close()
+            self.save_writer.flush()
+        except Exception:
+            log.exception("while keeping the choices after the error")
+        self.journal = None
+        logs.flush()
+        self.stack.clear()
+        self.held.clear()
+        self.open("crash", report=logs.current_file())
 
     def draw(self) -> None:
         first = len(self.stack) - 1

@@ -36,6 +36,8 @@ class Options:
     server: str | None = None  # class mode: the teacher's dashboard to send the log to
     preview: str | None = None  # a writer's preview: this dialogue at once (nothing logged)
     situation: Situation = field(default_factory=Situation)
+    # an unexpected error shows the calm crash screen; tests turn it off to see the error
+    crash_screen: bool = True
 
     @property
     def db_path(self) -> Path:

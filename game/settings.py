@@ -37,6 +37,7 @@ DEFAULTS: Final[dict[str, Any]] = {
     "fullscreen": False,
     "route_assist": False,
     "help_when_stuck": True,  # a classmate or the conciërge offers help (world/support.py)
+    "choice_pause": 0,  # seconds the answers wait before they can be picked (quick clickers)
     "keys": DEFAULT_KEYS,
 }
 
@@ -52,6 +53,7 @@ ALLOWED: Final[dict[str, tuple[Any, ...]]] = {
     "fullscreen": (True, False),
     "route_assist": (True, False),
     "help_when_stuck": (True, False),
+    "choice_pause": (0, 1, 2),
 }
 
 

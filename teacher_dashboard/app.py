@@ -27,11 +27,22 @@ from flask_wtf.csrf import CSRFProtect
 
 from game import paths
 from game.text.catalogue import LANGUAGES
-from teacher_dashboard import api, auth, classes, data, db, errors, guide, i18n, limits, pupils
+from teacher_dashboard import (
+    access_log,
+    api,
+    auth,
+    classes,
+    data,
+    db,
+    errors,
+    guide,
+    i18n,
+    limits,
+    pupils,
+)
 from teacher_dashboard.i18n import t
 from teacher_dashboard.passwords import Secrets, SessionVersion, secrets_path
 
-HERE = Path(__file__).parent
 # Open without the teacher's password: signing in, the favicon, and the class server
 # (children's games send to it; it accepts only open class codes, claimed names and
 # checked batches, see api.py).
@@ -50,8 +61,8 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
     """`limits_config` overrides limits.DEFAULT_LIMITS by name; `level_folders` are where
     the levels this dashboard accepts from games are; `listen_host` is the address the
     server listens on (the Klassen page tells pupils how to reach it)."""
-    app = Flask(__name__, template_folder=str(HERE / "templates"),
-                static_folder=str(HERE / "static"))
+    app = Flask(__name__, template_folder=str(paths.DASHBOARD_TEMPLATES),
+                static_folder=str(paths.DASHBOARD_STATIC))
     app.config.update(
         SECRET_KEY=secrets.secret_key,
         DB_PATH=Path(db_path),
@@ -98,6 +109,7 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
 
     app.add_template_filter(when)
     errors.init_app(app)
+    access_log.init_app(app)
     for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp, guide.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # a JSON API without cookies: nothing for a forged form to ride on

@@ -30,6 +30,7 @@ from flask.typing import ResponseReturnValue
 
 from game.journal import admin
 from game.journal.store import JournalError
+from game.program import program_name
 from teacher_dashboard import db, queries
 from teacher_dashboard.i18n import language, t
 from teacher_dashboard.names import LevelNames, SceneInfo, scenes_of
@@ -49,7 +50,8 @@ def index() -> str:
     urls = pupil_server_urls(host, str(port)) or ([] if local_only else [request.host_url])
     return render_template("classes.html", classes=queries.classes(db.log()),
                            codes=queries.class_codes(db.log()),
-                           urls=[u.rstrip("/") for u in urls], local_only=local_only)
+                           urls=[u.rstrip("/") for u in urls], local_only=local_only,
+                           program=program_name())
 
 
 @bp.route("/classes/open", methods=["POST"])

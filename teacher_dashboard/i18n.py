@@ -4,14 +4,14 @@ the session), and `t()` for the views and the templates."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import session
 
+from game import paths
 from game.text.catalogue import LANGUAGES, Entry, fill, load_catalogue
 
-TEXT_FOLDER = Path(__file__).parent / "text"
+TEXT_FOLDER = paths.DASHBOARD_TEXT
 
 
 def catalogue(language: str) -> dict[str, Entry]:

@@ -17,6 +17,7 @@ from game import paths
 from game.content.dialogue import Dialogue, load_dialogue
 from game.content.errors import ContentError
 from game.content.level import Level, load_level
+from game.content.school_map import Room, read_school_map
 
 
 class Bilingual(Protocol):
@@ -50,6 +51,15 @@ def _load_quietly(load: Callable[[Path], tuple[Any, Any]], path: Path) -> Any:
 
 
 @lru_cache(maxsize=8)
+def _rooms(map_path: Path) -> dict[str, Room]:
+    """A level's rooms by id from its map, read once; none when the map cannot be read."""
+    try:
+        return read_school_map(map_path).rooms if map_path.is_file() else {}
+    except (ContentError, OSError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=8)
 def level_ids(folder: Path) -> frozenset[str]:
     """The level files in `folder` by id (their names without .yaml)."""
     return frozenset(p.stem for p in folder.glob("*.yaml"))
@@ -69,6 +79,7 @@ class LevelNames:
     def __init__(self, level_id: str, language: str, folder: Path = paths.LEVELS) -> None:
         self.level = _level(level_id, folder)
         self.language = language
+        self.folder = Path(folder)
 
     def title(self, fallback: str) -> str:
         return pick(self.level.title, self.language) if self.level else fallback
@@ -81,6 +92,14 @@ class LevelNames:
                 if character.id == character_id:
                     return character.name
         return character_id
+
+    def room(self, room_id: str | None) -> str:
+        """The room as its sign says it in this language ("Gym", "2.14")."""
+        if not room_id:
+            return ""
+        room = _rooms((self.folder / self.level.map).resolve()).get(room_id) \
+            if self.level else None
+        return (room.label.get(self.language) or room_id) if room else room_id
 
     def lesson(self, lesson_id: str | None) -> str:
         if self.level and lesson_id:
@@ -114,6 +133,45 @@ class LevelNames:
                 if item.id == item_id:
                     return pick(getattr(item, attribute), self.language)
         return item_id or ""
+
+
+class ContentNames:
+    """A level's names in Dutch and English at once, for the xAPI export
+    (game/journal/xapi.py's ActivityNames): None for what the level does not name."""
+
+    def __init__(self, level_id: str, folder: Path = paths.LEVELS) -> None:
+        self.languages = {lang: LevelNames(level_id, lang, folder) for lang in ("nl", "en")}
+        self.dialogues = paths.dialogues_for(Path(folder) / f"{level_id}.yaml")
+
+    def question(self, dialogue_id: str, node_id: str
+                 ) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]] | None:
+        """A choice point as the dialogue file writes it: its last line and every option
+        (also those a condition hides), so each pupil's statement defines it alike."""
+        if self.languages["nl"].level is None:
+            return None
+        dialogue = _dialogue(dialogue_id, self.dialogues)
+        node = dialogue.nodes.get(node_id) if dialogue else None
+        if node is None or not node.choices:
+            return None
+        said = node.lines[-1].text if node.lines else None
+        return ({"nl": said.nl, "en": said.en} if said else {},
+                [(c.id, {"nl": c.text.nl, "en": c.text.en}) for c in node.choices])
+
+    def text(self, what: str, item_id: str) -> dict[str, str] | None:
+        if self.languages["nl"].level is None:
+            return None
+        found = {lang: self._one(names, what, item_id)
+                 for lang, names in self.languages.items()}
+        return found if found["nl"] and found["nl"] != item_id else None
+
+    @staticmethod
+    def _one(names: LevelNames, what: str, item_id: str) -> str:
+        lookup: dict[str, Callable[[str], str]] = {
+            "level": lambda _id: names.title(""), "lesson": names.lesson,
+            "clue": names.clue, "homework": names.homework, "change": names.change,
+            "character": names.character, "scene": names.scene_title, "day": names.day,
+            "room": names.room}
+        return lookup[what](item_id) if what in lookup else ""
 
 
 @dataclass

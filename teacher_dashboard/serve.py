@@ -24,6 +24,7 @@ from waitress.server import create_server
 
 from game.journal import admin
 from game.journal.store import JournalError, open_log
+from game.program import program_name
 from teacher_dashboard import db
 from teacher_dashboard.app import MAX_IMPORT_BYTES, create_app
 from teacher_dashboard.passwords import (
@@ -109,7 +110,7 @@ def secrets_for(db_path: Path, *, reset: bool = False) -> Secrets:
         return stored
     if not sys.stdin.isatty():
         raise PasswordError(f"er is nog geen wachtwoord / no password yet: start "
-                            f"`python main.py dashboard` in a terminal once, or set "
+                            f"`{program_name()} dashboard` in a terminal once, or set "
                             f"{ENV_PASSWORD}.")
     return choose_password(db_path)
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# The log files of commands run by the tests (also in subprocesses) never reach the
+# tester's own log folder.
+os.environ.setdefault("ALIEN_OP_SCHOOL_LOGS",
+                      tempfile.mkdtemp(prefix="alien-op-school-test-logs-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pytest  # noqa: E402
@@ -51,6 +56,7 @@ def make_app(tmp_path):
 
     def build(alongside: bool = False, **overrides) -> App:
         overrides.setdefault("level", TEST_LEVEL)
+        overrides.setdefault("crash_screen", False)  # an error fails the test at once
         if not alongside:
             for earlier in apps:  # what it saved is on disk, as after closing it
                 earlier.save_writer.flush()

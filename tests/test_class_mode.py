@@ -36,7 +36,9 @@ def talk_through(app, pick: int) -> int:
             return choices
         if scene.conversation.at_choice and not scene._typing():
             choices += 1
-            run_script(app, [Press(getattr(pygame, f"K_{pick}")), Wait(2)])
+            # a pupil reads the options for a moment (answers in under a second in a row
+            # would bring the game's offer of a calmer pace, see test_support)
+            run_script(app, [Wait(70), Press(getattr(pygame, f"K_{pick}")), Wait(2)])
         else:
             run_script(app, [Press(pygame.K_RETURN), Wait(2)])
     raise AssertionError("the conversation did not end")

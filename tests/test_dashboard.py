@@ -14,6 +14,7 @@ from markupsafe import escape
 from game.content.tags import SKILLS
 from game.events import Event
 from game.events.talking import ChoiceMade, Option, SaidLine
+from game.journal import admin
 from game.journal.exports import EXPORTS
 from game.journal.journal import Journal
 from game.journal.writer import SessionInfo
@@ -66,7 +67,7 @@ def test_every_page_asks_for_the_password_first(log_copy):
     token = csrf_token(client)  # a real token, but nobody signed in
     forms = ["/data/delete", "/data/import", "/pupil-name", f"/session/{session_id}/sheet",
              f"/pupil/{PUPIL}/sheet",
-             "/classes/open", "/classes/1B/close", "/logout", "/pupil-release"]
+             "/classes/open", "/classes/1B/close", "/logout", "/pupil-release", "/data/xapi"]
     for form in forms:
         response = client.post(form, data={"csrf_token": token, "pupil": PUPIL,
                                            "confirm": PUPIL, "name": "x", "code": "ZZ"})
@@ -84,7 +85,7 @@ def test_every_page_asks_for_the_password_first(log_copy):
         "/data",
         "/session/<session_id>/sheet", "/data/export", "/data/delete", "/data/import",
         "/pupil-name", "/classes/open", "/classes/<code>/close", "/logout",
-        "/pupil-release", "/class/<code>/live.json", "/guide", "/guide/lessons",
+        "/pupil-release", "/class/<code>/live.json", "/data/xapi", "/guide", "/guide/lessons",
         "/pupil/<path:pupil_id>/overstap"}
     # every page belongs to the blueprint of its area
     endpoints = {r.endpoint.partition(".")[0] for r in app.url_map.iter_rules()}
@@ -299,6 +300,7 @@ def test_exports_survive_unreadable_rows(log_copy, fmt):
 
 def test_the_xapi_export_survives_unreadable_rows(log_copy):
     add_unreadable_rows(log_copy, newest_session(log_copy, PUPIL))
+    admin.set_setting(log_copy, admin.XAPI_HOME, "https://leerplatform.school.nl")
     response = signed_in(dashboard(log_copy)).get(f"/data/export?pupil={PUPIL}&format=xapi")
     assert response.status_code == 200
 
@@ -354,6 +356,7 @@ def test_import_then_export_round_trips(simulated_log, tmp_path):
                               [PUPIL]).fetchone()[0]
     assert len(rows) == choices and all(row["chosen"] and row["options"] for row in rows)
     assert {row["context"] for row in rows} <= {"talk", "lesson", "homework", "reflection"}
+    admin.set_setting(target_db, admin.XAPI_HOME, "https://leerplatform.school.nl")
     xapi = json.loads(target.get(f"/data/export?pupil={PUPIL}&format=xapi").data)
     assert xapi and all(s["actor"]["account"]["name"] == PUPIL for s in xapi)
 

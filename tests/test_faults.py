@@ -72,6 +72,9 @@ def play(app, choices: int = 0, *, seconds: float = 0.0, until=None) -> int:
     """Play on (real key presses in the real loop) until `choices` more choices were made,
     `seconds` of wall time passed and `until()` holds; returns the choices made."""
     world = app.session.world
+    # This pupil answers at once, every time: the game would offer a calmer pace (see
+    # test_support); these tests are about the log, so that help is off here.
+    app.change_setting("help_when_stuck", False)
     made = [0]
 
     def count(event) -> None:

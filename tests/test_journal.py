@@ -20,6 +20,7 @@ from game.journal.journal import Journal
 from game.journal.store import JournalError, open_for_reading, open_log
 from game.journal.transfer import import_file
 from game.journal.writer import SessionInfo
+from game.journal.xapi import DEFAULT_BASE
 from game.session import Player, PlaySession
 
 INFO = SessionInfo(pupil="Agent Kiwi", level="proefweek", seed=7, language="nl",
@@ -60,7 +61,7 @@ def test_a_new_log_has_the_schema_in_wal_mode(tmp_path):
     assert {"pupils", "sessions", "events"} <= set(db.table_names())
     assert "choices" in db.view_names()
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert schema.version_of(db) == schema.SCHEMA_VERSION == 7
+    assert schema.version_of(db) == schema.SCHEMA_VERSION == 8
     assert set(db["sessions"].columns_dict) >= {
         "pupil_id", "level", "seed", "app_version", "language", "settings", "class_code",
         "started_at", "ended_at"}
@@ -209,9 +210,11 @@ def test_xapi_statements_have_the_shape_a_learning_platform_expects(content, tmp
         assert s["actor"] == {"objectType": "Agent", "account": {
             "homePage": "https://leerplatform.example", "name": "Agent Kiwi"}}
         assert "mbox" not in json.dumps(s["actor"])
-        assert s["verb"]["id"].startswith(("http://adlnet.gov/expapi/verbs/", "urn:"))
+        assert s["verb"]["id"].startswith(("http://adlnet.gov/expapi/verbs/",
+                                           f"{DEFAULT_BASE}/verbs/"))
         assert set(s["verb"]["display"]) == {"nl-NL", "en-GB"}
-        assert s["object"]["objectType"] == "Activity" and ":" in s["object"]["id"]
+        assert s["object"]["objectType"] == "Activity"
+        assert s["object"]["id"].startswith(f"{DEFAULT_BASE}/levels/proefweek")
         assert s["context"]["registration"] == session_id
         assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$", s["timestamp"])
     choice = next(s for s in statements if s["verb"]["id"].endswith("/answered"))
@@ -222,8 +225,8 @@ def test_xapi_statements_have_the_shape_a_learning_platform_expects(content, tmp
     assert choice["result"]["response"] in ids and len(ids) >= 2
     assert all(set(c["description"]) == {"nl-NL", "en-GB"} for c in definition["choices"])
     assert re.match(r"^PT\d+(\.\d+)?S$", choice["result"]["duration"])
-    assert "urn:alien-op-school:ext:aspects" in choice["result"]["extensions"]
-    said = choice["context"]["extensions"]["urn:alien-op-school:ext:said-before"]
+    assert f"{DEFAULT_BASE}/extensions/aspects" in choice["result"]["extensions"]
+    said = choice["context"]["extensions"][f"{DEFAULT_BASE}/extensions/said-before"]
     assert said and said[0]["speaker"] == "kim"
 
 

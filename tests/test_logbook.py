@@ -76,7 +76,8 @@ def test_after_the_reflection_the_pupil_marks_moments_and_the_mentor_sees_them(m
         len(logbook.moments) - 2)
     assert logbook.moments[0].note == NOTE
     run_script(app, [Press(pygame.K_RETURN), Wait(2)])
-    assert isinstance(app.top, EveningScene)                          # then the evening
+    assert not any(isinstance(s, LogbookScene) for s in app.stack)    # then the evening
+    assert any(isinstance(s, EveningScene) for s in app.stack)        # (after any mission)
     db = app.options.db_path
     app.quit()
     with sqlite3.connect(db) as con:

@@ -100,4 +100,110 @@ def test_in_the_game_the_helper_talks_first_and_the_floor_plan_shows_the_route(m
         if not isinstance(app.top, DialogueScene):
             break
         run_script(app, [Press(pygame.K_RETURN), Wait(3)])
-    assert isinstance(app.top, FloorPlanScene) and app.top.route  # the way is drawn
+    assert isinstance(app.top, FloorPlanScene) and sum(map(len, app.top.route)) > 3  # the way
+
+
+def test_two_wrong_answers_bring_a_tip_and_one_wrong_option_less(content):
+    world, events = started(content)
+    homework = world.level.homework[0]
+    question = homework.task[0]
+    assert len(question.options) >= 3
+    task = world.homework_task(homework.id)
+    wrong = [i for i in task.shown if i != question.answer]
+    task.answer(wrong[0])
+    assert not task.easier and len(task.shown) == len(question.options)
+    task.answer(wrong[0])
+    assert task.easier and wrong[0] not in task.shown and question.answer in task.shown
+    assert [e.data["rule"] for e in events.of("support_offered")] == ["homework_hint"]
+    task.answer(question.answer)
+    assert not task.easier and len(task.shown) == len(homework.task[1].options)
+
+
+def test_in_the_game_the_tip_shows_and_the_numbers_follow_the_options_left(make_app):
+    from game.scenes.homework import HomeworkScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    homework = world.level.homework[0]
+    question = homework.task[0]
+    app.open("homework", world=world, homework_id=homework.id, when="school")
+    scene = app.top
+    assert isinstance(scene, HomeworkScene)
+    wrong = next(i for i in range(len(question.options)) if i != question.answer)
+    run_script(app, [Press(pygame.K_1 + wrong), Wait(2), Press(pygame.K_RETURN), Wait(2)])
+    assert scene.task.wrong_here == 1  # Enter after a wrong answer does not answer again
+    run_script(app, [Press(pygame.K_1 + wrong), Wait(2)])
+    assert scene.task.easier and len(scene.rects) == len(question.options) - 1
+    right = scene.task.shown.index(question.answer)
+    run_script(app, [Press(pygame.K_1 + right), Wait(2)])
+    assert scene.task.index == 1  # the right answer, by its new number
+
+
+def test_three_answers_in_under_a_second_bring_a_calmer_pace_once_a_day(content):
+    world, events = started(content)
+    for ms in (300, 2500, 400, 200):
+        world.answered(ms)
+    assert world.wants_calmer
+    assert [e.data["rule"] for e in events.of("support_offered")] == ["quick_answers"]
+    world.wants_calmer = False
+    for ms in (100, 100, 100, 100):
+        world.answered(ms)
+    assert not world.wants_calmer  # once a day
+
+
+def test_in_the_game_quick_answers_slow_the_text_and_no_puts_it_back(make_app):
+    from game.scenes.calmer import CalmerScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    world.support.answers_ms = [150, 200]  # two quick answers before this conversation
+    speed = app.settings["text_speed"]
+    conversation = world.talk(world.npcs["kim"])
+    assert conversation is not None
+    app.open("dialogue", world=world, conversation=conversation)
+    for _ in range(20):
+        if conversation.at_choice and app.top._choices_seen:
+            break
+        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    run_script(app, [Press(pygame.K_1), Wait(2)])  # the third answer, at once
+    assert isinstance(app.top, CalmerScene)
+    assert app.settings["text_speed"] != speed and app.settings["choice_pause"] == 1
+    run_script(app, [Press(pygame.K_2), Wait(2)])  # "Nee, zet het terug."
+    assert app.settings["text_speed"] == speed and app.settings["choice_pause"] == 0
+    assert not isinstance(app.top, CalmerScene)
+
+
+def test_with_a_choice_pause_an_answer_waits_until_it_can_be_read(make_app):
+    from game.scenes.dialogue import DialogueScene
+
+    app = make_app()
+    app.change_setting("choice_pause", 1)
+    run_script(app, start_new_game())
+    world = app.session.world
+    conversation = world.talk(world.npcs["kim"])
+    assert conversation is not None
+    app.open("dialogue", world=world, conversation=conversation)
+    for _ in range(20):
+        if conversation.at_choice and app.top._choices_seen:
+            break
+        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    run_script(app, [Press(pygame.K_1), Wait(2)])
+    assert conversation.at_choice and isinstance(app.top, DialogueScene)  # not yet
+    run_script(app, [Wait(60), Press(pygame.K_1), Wait(2)])
+    assert not conversation.at_choice or conversation.node_id != "kennismaken"
+
+
+def test_the_calmer_pace_question_has_no_answer_chosen_in_advance(make_app):
+    from game.scenes.calmer import CalmerScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    app.open("calmer", world=world)
+    run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    assert isinstance(app.top, CalmerScene)  # Enter alone does not answer
+    run_script(app, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
+    assert not isinstance(app.top, CalmerScene)  # the first answer, "yes", chosen on purpose
+    assert app.settings["choice_pause"] == 1

@@ -17,6 +17,7 @@ from game.content.checks import (
 from game.content.dialogue import Dialogue, load_dialogue
 from game.content.errors import ContentError, Problem, unique_problems
 from game.content.level import Level, load_level
+from game.content.missions import Mission, load_missions
 from game.content.school_map import SchoolMap, load_tmx, read_school_map
 from game.content.yaml_source import line_of
 
@@ -29,6 +30,8 @@ class Content:
     dialogues: dict[str, Dialogue]
     dialogue_paths: dict[str, Path] = field(default_factory=dict)
     """Where each dialogue was read from (a writer's preview reads it again)."""
+    missions: list[Mission] = field(default_factory=list)
+    """Missions for the real school (none in class mode)."""
 
 
 def load_content(level_path: Path, *, with_images: bool = False) -> Content:
@@ -70,8 +73,14 @@ def load_content(level_path: Path, *, with_images: bool = False) -> Content:
     if smap is not None:
         problems.extend(check_lines_against_timetable(
             level, raw, level_path, smap, {d.id: (d, r, p) for d, r, p in loaded}))
+    missions: list[Mission] = []
+    if not level.scenes:
+        try:
+            missions = load_missions(level_path.parent / level.missions)
+        except ContentError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise ContentError(unique_problems(problems))
     assert smap is not None
     return Content(level, level_path, smap, dialogues,
-                   {d.id: p for d, _, p in loaded})
+                   {d.id: p for d, _, p in loaded}, missions)

@@ -42,7 +42,7 @@ class Character(Strict):
     schedule: list[Placement] = Field(default_factory=list)
 
 
-SupportRule = Literal["late_twice", "lost", "silent_day"]
+SupportRule = Literal["late_twice", "lost", "silent_day", "homework_hint", "quick_answers"]
 """The moments the game offers help by itself (game/world/support.py)."""
 
 
@@ -117,6 +117,9 @@ class Question(Strict):
     text: LocalText
     options: Annotated[list[LocalText], Field(min_length=2, max_length=4)]
     answer: Annotated[int, Field(ge=0, le=3)]
+    hint: LocalText | None = None
+    """Shown after two wrong answers, when one wrong option is also taken away: a step
+    towards the answer ("Tel vanaf 09:25 vijftig minuten verder"), never the answer."""
 
     @model_validator(mode="after")
     def _answer_exists(self) -> Question:
@@ -194,6 +197,9 @@ class Level(Strict):
     """The room with the notice board: walking in shows the timetable changes announced."""
     scenes: list[ClassScene] = Field(default_factory=list)
     """Class mode: short scenes played in order (see docs/levels.md)."""
+    missions: str = "missions.yaml"
+    """Missions for the real school, offered in the evening (beside the level; see
+    game/content/missions.py). A missing file means no missions."""
     helpers: dict[SupportRule, Id] = Field(default_factory=dict)
     """Who offers the game's help when a pupil is stuck (see game/world/support.py):
     e.g. `{late_twice: noor, lost: henk, silent_day: yara}`; else the first present."""

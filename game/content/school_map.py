@@ -17,9 +17,11 @@ from typing import Any
 
 from game.content.errors import ContentError, Problem
 from game.content.schema import LocalText
+from game.content.tiled_templates import apply_templates
 
 OBJECT_LAYERS = ("rooms", "doors", "stairs", "spawns", "waypoints", "characters", "collision")
 FACINGS = ("down", "left", "right", "up")
+ROOM_NUMBER = re.compile(r"\b\d+\.\d+\b")
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class _Reader:
             raise ContentError.at(self.path, 2, "tiles must be square")
         smap = SchoolMap(self.path, tmx.width, tmx.height, tmx.tilewidth,
                          self._blocked_grid(), tmx=tmx)
+        self.problems.extend(apply_templates(tmx, self.path))
         layers = {layer.name: layer for layer in tmx.objectgroups}
         for needed in ("rooms", "spawns", "characters"):
             if needed not in layers:
@@ -323,6 +326,11 @@ class _Reader:
             self.problem(obj.name, f"room '{obj.name}': floor must be a whole number")
             return
         label = LocalText.model_construct(nl=str(props["label_nl"]), en=str(props["label_en"]))
+        for key in ("label_nl", "label_en"):
+            named = ROOM_NUMBER.findall(str(props[key]))
+            if named and obj.name not in named:  # a room copied (or from a template) and renamed
+                self.problem(obj.name, f"room '{obj.name}': {key} '{props[key]}' names room "
+                                       f"{named[0]}; write this room's own number in it")
         smap.rooms[obj.name] = Room(obj.name, label, floor, str(props.get("kind", "room")),
                                     _rect(obj))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from game import paths
@@ -10,7 +11,15 @@ from game.content.checks import check_dialogue_graph
 from game.content.dialogue import load_dialogue
 from game.content.errors import ContentError, Problem, unique_problems
 from game.content.level import load_level
+from game.content.missions import load_missions
 from game.content.school_map import read_school_map
+
+PLAN_MARK = re.compile(r"^floors:", re.MULTILINE)
+"""A school plan (docs/own-school.md) is the YAML file with a top-level `floors:`."""
+
+
+MISSIONS_MARK = re.compile(r"^missions:", re.MULTILINE)
+"""A missions file (game/content/missions.py) is the YAML file with a top-level `missions:`."""
 
 
 def _kind(path: Path) -> str:
@@ -18,6 +27,14 @@ def _kind(path: Path) -> str:
         return "map"
     if path.resolve().parent == paths.DIALOGUES.resolve() or "dialogues" in path.parts:
         return "dialogue"
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "level"
+    if PLAN_MARK.search(text):
+        return "plan"
+    if MISSIONS_MARK.search(text):
+        return "missions"
     return "level"
 
 
@@ -27,9 +44,16 @@ def validate_file(path: Path) -> list[Problem]:
         kind = _kind(path)
         if kind == "map":
             read_school_map(path)
+        elif kind == "plan":
+            from game.school_plan.build import build_map
+            from game.school_plan.plan import load_plan
+
+            build_map(load_plan(path))
         elif kind == "dialogue":
             dialogue, raw = load_dialogue(path)
             return check_dialogue_graph(dialogue, raw, path)
+        elif kind == "missions":
+            load_missions(path)
         else:
             load_level(path)
             load_content(path)
@@ -39,7 +63,8 @@ def validate_file(path: Path) -> list[Problem]:
 
 
 def shipped_files() -> list[Path]:
-    return sorted(paths.LEVELS.glob("*.yaml")) + sorted(paths.DIALOGUES.glob("*.yaml"))
+    return (sorted(paths.LEVELS.glob("*.yaml")) + sorted(paths.DIALOGUES.glob("*.yaml"))
+            + sorted(paths.LEVELS.glob("plans/*.yaml")))
 
 
 def expand(targets: list[str]) -> list[Path]:

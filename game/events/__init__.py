@@ -7,6 +7,7 @@ from game.events import (
     coping,
     homework,
     lessons,
+    missions,
     moving,
     sitting,
     talking,
@@ -31,4 +32,5 @@ from game.events.base import (
 
 __all__ = ["GOOD", "INFO", "KINDS", "NOTE", "Event", "Names", "Payload", "Teller", "Told",
            "UnknownKind", "Verb", "case", "class_mode", "coping", "homework", "kind_class",
-           "kinds_in_story", "lessons", "moving", "parse", "sitting", "talking", "voice"]
+           "kinds_in_story", "lessons", "missions", "moving", "parse", "sitting", "talking",
+           "voice"]

@@ -47,9 +47,11 @@ class SupportOffered(Payload):
     kind: ClassVar[str] = "support_offered"
     story = "moment"
     verb = Verb(OWN_VERBS + "was-offered-help", "kreeg hulp aangeboden", "was offered help")
-    rule: Literal["late_twice", "lost", "silent_day"]
-    character: Ref
+    rule: Literal["late_twice", "lost", "silent_day", "homework_hint", "quick_answers"]
+    character: Ref | None = None  # who offered it (none: the game itself)
+    about: Ref | None = None  # the homework, for a hint
 
     def tell(self, teller: Teller) -> Told:
         return Told(INFO, teller(f"ev_support_{self.rule}",
-                                 name=teller.names.character(self.character)))
+                                 name=teller.names.character(self.character),
+                                 homework=teller.names.homework(self.about)))

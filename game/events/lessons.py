@@ -66,7 +66,7 @@ class LessonOnTime(_AboutLesson):
 
     def tell(self, teller: Teller) -> Told:
         return Told(GOOD, teller("ev_on_time", subject=self.subject_name(teller),
-                                 room=self.room or ""))
+                                 room=teller.names.room(self.room)))
 
 
 class LessonLate(_AboutLesson):
@@ -79,7 +79,7 @@ class LessonLate(_AboutLesson):
 
     def tell(self, teller: Teller) -> Told:
         return Told(NOTE, teller("ev_late", subject=self.subject_name(teller),
-                                 room=self.room or "", n=max(1, self.minutes_late)))
+                                 room=teller.names.room(self.room), n=max(1, self.minutes_late)))
 
 
 class LessonMissed(_AboutLesson):
@@ -90,7 +90,7 @@ class LessonMissed(_AboutLesson):
 
     def tell(self, teller: Teller) -> Told:
         return Told(NOTE, teller("ev_missed", subject=self.subject_name(teller),
-                                 room=self.room or ""))
+                                 room=teller.names.room(self.room)))
 
 
 class LessonCancelled(_AboutLesson):

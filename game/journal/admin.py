@@ -1,5 +1,6 @@
 """A mentor's changes to the log: a pupil's real name, deleting a pupil (AVG), class codes,
-releasing a pupil's pseudonym for a new claim.
+releasing a pupil's pseudonym for a new claim, the log's settings (the school's xAPI
+home page and activity base).
 
 These are the only writes besides the game, import and the class server. Deleting
 overwrites the freed space (secure_delete), then checkpoints until the WAL is empty,
@@ -22,6 +23,11 @@ from sqlite_utils import Database
 from game.journal.store import JournalError, open_log, writing
 
 MAX_NAME_LENGTH = 80
+XAPI_HOME = "xapi_home"
+XAPI_BASE = "xapi_base"
+SETTINGS = (XAPI_HOME, XAPI_BASE)
+"""What a teacher sets once per log: the school's learning platform (the pupils'
+accounts live there) and the base of the activity ids (optional)."""
 PURGE_SECONDS = 5.0
 """How long a deletion waits for readers of an older snapshot before it says so."""
 
@@ -161,3 +167,25 @@ def _now() -> str:
     from datetime import UTC, datetime
 
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def set_setting(db_path: Path, key: str, value: str) -> None:
+    """Keep a setting of this log (one of SETTINGS); "" forgets it."""
+    if key not in SETTINGS:
+        raise JournalError(f"onbekende instelling / unknown setting {key!r}")
+    value = value.strip()
+    with _writable_log(db_path) as db, writing(db):
+        if value:
+            db.table("settings").upsert({"key": key, "value": value, "changed_at": _now()},
+                                        pk="key")
+        else:
+            db.execute("delete from settings where key = ?", [key])
+
+
+def log_settings(db: Database) -> dict[str, str]:
+    """The log's settings; none in a log from before they existed."""
+    try:
+        rows = db.execute("select key, value from settings").fetchall()
+    except sqlite3.OperationalError:  # no such table: an older log, read as it is
+        return {}
+    return {str(key): str(value) for key, value in rows if key in SETTINGS}

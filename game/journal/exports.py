@@ -17,14 +17,15 @@ from typing import Any
 
 from game.events import UnknownKind, parse
 from game.events.talking import ChoiceMade
+from game.journal.admin import XAPI_BASE, XAPI_HOME, log_settings
 from game.journal.faults import Trouble, trouble_of
 from game.journal.store import CannotOpen, JournalError, open_for_reading
 from game.journal.transfer import PupilRows, read_pupil, write_jsonl, write_sqlite
-from game.journal.xapi import DEFAULT_HOME, statements
+from game.journal.xapi import DEFAULT_BASE, DEFAULT_HOME, NamesFor, Where, statements
 from game.safe_files import appearing_whole, open_text
 
-Writer = Callable[[PupilRows, Path, str], None]
-"""(the pupil's rows, the file to write, the xAPI home page) -> None"""
+Writer = Callable[[PupilRows, Path, Where], None]
+"""(the pupil's rows, the file to write, where xAPI statements point) -> None"""
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: PupilRows, out: Path, _home: str = "") -> None:
+def write_csv(rows: PupilRows, out: Path, _where: object = None) -> None:
     """The BOM lets Excel read UTF-8; nested context stays JSON in its cell."""
     with open_text(out, encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
@@ -85,8 +86,8 @@ def write_csv(rows: PupilRows, out: Path, _home: str = "") -> None:
             writer.writerow([_cell(row.get(c)) for c in CSV_COLUMNS])
 
 
-def write_xapi(rows: PupilRows, out: Path, home: str) -> None:
-    data = statements(rows.pupil["id"], rows.sessions, rows.events, home=home)
+def write_xapi(rows: PupilRows, out: Path, where: Where) -> None:
+    data = statements(rows.pupil["id"], rows.sessions, rows.events, where=where)
     with open_text(out) as fh:
         fh.write(json.dumps(data, ensure_ascii=False, indent=1))
 
@@ -94,10 +95,10 @@ def write_xapi(rows: PupilRows, out: Path, home: str) -> None:
 EXPORTS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("sqlite", ".sqlite", "application/vnd.sqlite3", True,
                  "the pupil's part of the log, for the mentor's dashboard (import it there)",
-                 lambda rows, out, _home: write_sqlite(rows, out)),
+                 lambda rows, out, _where: write_sqlite(rows, out)),
     ExportFormat("jsonl", ".jsonl", "application/x-ndjson", True,
                  "the same as one JSON object per line, readable by any tool",
-                 lambda rows, out, _home: write_jsonl(rows, out)),
+                 lambda rows, out, _where: write_jsonl(rows, out)),
     ExportFormat("csv", ".csv", "text/csv", False,
                  "one row per choice with its context, for a spreadsheet",
                  write_csv),
@@ -108,11 +109,14 @@ EXPORTS: dict[str, ExportFormat] = {f.name: f for f in (
 
 
 def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
-                 xapi_home: str = DEFAULT_HOME) -> PupilRows:
+                 xapi_home: str | None = None, xapi_base: str | None = None,
+                 names: NamesFor | None = None) -> PupilRows:
     """Write one pupil's log to `out` in the chosen format; never touches the source.
 
     The file is written under a temporary name beside `out` and renamed at the end: a
-    full disk or a failure leaves no half (or empty) file that would block a retry."""
+    full disk or a failure leaves no half (or empty) file that would block a retry.
+    xAPI statements point to the home page and base given, else the ones the teacher
+    stored in the log; `names` gives the content's names for the activities."""
     if fmt not in EXPORTS:
         raise JournalError(f"onbekend formaat / unknown format {fmt!r}; "
                            f"kies uit {', '.join(EXPORTS)}")
@@ -124,14 +128,17 @@ def export_pupil(db_path: Path, pupil: str, out: Path, fmt: str = "sqlite", *,
     source = open_for_reading(db_path)
     try:
         rows = read_pupil(source, pupil)
+        stored = log_settings(source)
     except sqlite3.Error as exc:
         raise CannotOpen(Path(db_path), trouble_of(exc)) from None
     finally:
         source.close()
     rows.pupil = {**rows.pupil, "display_name": None}  # a real name never leaves this log
+    where = Where(home=xapi_home or stored.get(XAPI_HOME, DEFAULT_HOME),
+                  base=xapi_base or stored.get(XAPI_BASE, DEFAULT_BASE), names=names)
     try:
         with appearing_whole(out) as partial:
-            EXPORTS[fmt].write(rows, partial, xapi_home)
+            EXPORTS[fmt].write(rows, partial, where)
     except (OSError, sqlite3.Error) as exc:
         raise CannotOpen(out, trouble_of(exc)) from None
     return rows

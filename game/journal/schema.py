@@ -192,6 +192,18 @@ def m007_class_pupil_secrets(db: Database) -> None:
         "got_at": str,
     }, pk=("server", "pupil_id"), not_null={"secret"})
 
+
+@MIGRATIONS()
+def m008_settings(db: Database) -> None:
+    """What the teacher set once for this log (game/journal/admin.py's SETTINGS): the
+    school's learning platform for xAPI exports."""
+    db.table("settings").create({
+        "key": str,
+        "value": str,
+        "changed_at": str,
+    }, pk="key", not_null={"value"})
+
+
 def known_migrations() -> list[str]:
     """Every migration this code knows, in order (all are pending on an empty database)."""
     return [m.name for m in MIGRATIONS.pending(Database(memory=True))]

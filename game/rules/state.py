@@ -35,6 +35,9 @@ class PupilState:
     calm_days: list[str] = field(default_factory=list)  # days the pupil took a quiet moment
     help_asked: dict[str, int] = field(default_factory=dict)  # day -> times asked for help
     talked_on: list[str] = field(default_factory=list)  # days the pupil talked to someone
+    missions: dict[str, str] = field(default_factory=dict)  # day -> mission offered that evening
+    missions_taken: list[str] = field(default_factory=list)  # missions the pupil said yes to
+    missions_checked: list[str] = field(default_factory=list)  # looked back on
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)

@@ -130,9 +130,9 @@ class AccusationScene(CardScene):
                     first_number=len(self.candidates) + 1)
                 self.rects = [*self.rects, *rows]
                 y += 66
-            for clue_id in world.state.clues:
-                line = "• " + clue_statement(world.level, world.case, clue_id).get(lang)
-                y = look.blit_lines(surface, look.wrap(line, 28, area.w), 28, area.x, y)
+            look.blit_list(surface, [clue_statement(world.level, world.case, c).get(lang)
+                                     for c in world.state.clues], 28, area.x, y, area.w,
+                           area.bottom, gap=0)
         elif self.stage == "unsure":
             y = look.blit_lines(surface, look.wrap(t("accuse_unsure"), 34, area.w), 34, area.x,
                                 area.y + 10)
@@ -141,8 +141,18 @@ class AccusationScene(CardScene):
         elif self.stage == "evidence":
             labels = [clue_statement(world.level, world.case, c).get(lang)
                       for c in world.state.clues]
-            self.rects = option_rows(surface, labels, self.selected, area.x, area.y + 20,
-                                     area.w, size=30)
+            # Many clues stand in two columns, numbered down the first and on in the second.
+            half = (len(labels) + 1) // 2 if len(labels) > 5 else len(labels)
+            column_w = area.w if half == len(labels) else (area.w - 16) // 2
+            selected = self.selected
+            self.rects = option_rows(surface, labels[:half], selected if selected is not None
+                                     and selected < half else None, area.x, area.y + 20,
+                                     column_w, size=30)
+            if half < len(labels):
+                self.rects += option_rows(
+                    surface, labels[half:], selected - half if selected is not None
+                    and selected >= half else None, area.x + column_w + 16, area.y + 20,
+                    column_w, size=30, first_number=half + 1)
         elif self.result is not None:
             name = world.level.character(self.result.suspect).name
             if self.result.correct:

@@ -149,7 +149,7 @@ class AgendaScene(CardScene):
                                first_number=index + 1)
             self.rects += made
             index += len(mine)
-            y = made[-1].bottom + 14 if made else y
+            y = made[-1].bottom + 6 if made else y  # three open tasks fit at the largest text
         for hw in done:
             y = look.blit_lines(surface, look.wrap(t("agenda_done", title=hw.title.get(lang)),
                                                    24, area.w), 24, area.x, y,

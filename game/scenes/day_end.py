@@ -77,6 +77,9 @@ def after_reflection(app: Host, world: World) -> None:
 def after_logbook(app: Host, world: World) -> None:
     if not world.last_day:
         app.open("evening", world=world)
+        mission = world.mission_tonight()
+        if mission is not None:  # first the mission for the real school, then the evening
+            app.open("mission", world=world, mission=mission)
     elif world.state.solved or world.case is None:
         finish(app, world)
     else:  # the last chance to name the alien; "I don't know yet" ends calmly too
@@ -172,10 +175,14 @@ class EndScene(CardScene):
             # one flowing list, so eight scenes still leave room for the sending news
             lines = [" · ".join(scene.title.get(t.language) for scene in world.level.scenes
                                 if scene.id in world.state.scenes_done)]
-        elif not world.state.solved and world.case is not None:  # what they did find
+        elif not world.state.solved and world.case is not None:  # what they did find:
+            # as large as fits, in two columns when there are many
             case = world.case
-            lines = [clue_statement(world.level, case, c).get(t.language)
+            found = [clue_statement(world.level, case, c).get(t.language)
                      for c in world.state.clues]
+            lines = []
+            y = look.blit_list(surface, found, 32, area.x, y + 10, area.w,
+                               area.bottom - 3 * look.line_height(32), gap=10)
         else:
             lines = [t(said.key, **said.values) for said in world.day_summary().strengths]
         for line in lines:

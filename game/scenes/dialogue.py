@@ -50,6 +50,7 @@ class DialogueScene(Scene):
         self.choice_rects: list[pygame.Rect] = []
         self._line = conversation.line
         self._choices_seen = False
+        self._choices_at = 0.0  # real time the answers appeared (for the choice pause)
 
     @property
     def chars_per_second(self) -> float | None:
@@ -81,7 +82,14 @@ class DialogueScene(Scene):
                 conv.advance()
                 self._after_step()
 
+    def _waiting(self) -> bool:
+        """The pupil's choice pause: answers wait a moment so they are read first."""
+        pause = float(self.app.settings.get("choice_pause", 0) or 0)
+        return self.world.real_time - self._choices_at < pause
+
     def _handle_choice(self, event: pygame.event.Event) -> None:
+        if self._waiting() and (event.type == pygame.KEYDOWN or keys.is_click(event)):
+            return
         n = len(self.conversation.choices)
         if keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < n:
             self._choose(keys.NUMBER_KEYS[event.key])
@@ -107,6 +115,12 @@ class DialogueScene(Scene):
         self._after_step()
 
     def _after_step(self) -> None:
+        if self.world.wants_calmer:  # answers came very quickly: offer a calmer pace
+            self.world.wants_calmer = False
+            if self.conversation.finished:
+                self.app.pop()
+            self.app.open("calmer", world=self.world)
+            return
         if self.conversation.finished:
             self.app.pop()
             return
@@ -118,6 +132,7 @@ class DialogueScene(Scene):
         self.world.update(dt)
         if self.conversation.at_choice and not self._typing() and not self._choices_seen:
             self._choices_seen = True  # the thinking time counts from here
+            self._choices_at = self.world.real_time
             self.conversation.choices_shown()
         if self.chars_per_second is not None:
             self.shown_chars = min(float(len(self._full_text())),
@@ -146,7 +161,7 @@ class DialogueScene(Scene):
         hint_key = "dialogue_next"
         if self.conversation.at_choice and not self._typing():
             self._draw_choices(surface, box)
-            hint_key = "dialogue_choose"
+            hint_key = "dialogue_read_first" if self._waiting() else "dialogue_choose"
         hint = look.text(t(hint_key, n=len(self.conversation.choices)), 26, look.MUTED)
         surface.blit(hint, hint.get_rect(bottomright=(box.right - 20, box.bottom - 12)))
 

@@ -36,7 +36,9 @@ class FloorPlanScene(CardScene):
         return f"{self.app.texts('floorplan_title')} · {self.app.texts.floor(self.floor)}"
 
     def hint(self) -> str:
-        return self.app.texts("floorplan_hint")
+        # A school on one floor has no other floor to go to.
+        return self.app.texts("floorplan_hint" if len(self.floors) > 1 else
+                              "floorplan_hint_one_floor")
 
     def handle(self, event: pygame.event.Event) -> None:
         if keys.is_action(event, "left"):
@@ -46,13 +48,19 @@ class FloorPlanScene(CardScene):
         else:
             super().handle(event)
 
-    def _route(self) -> list[tuple[float, float]]:
+    def _route(self) -> list[list[tuple[float, float]]]:
+        """The way to the next lesson as walks on one floor each (stairs end a walk)."""
         if self.next is None:
             return []
         smap = self.world.map
         here = pathfinding.tile_of(smap, self.world.player.x, self.world.player.y)
         path = pathfinding.find_path(smap, here, pathfinding.room_tiles(smap, self.next.room))
-        return [pathfinding.centre(smap, t) for t in path or []]
+        walks: list[list[tuple[float, float]]] = []
+        for a, b in zip([None, *(path or [])], path or [], strict=False):
+            if a is None or abs(a[0] - b[0]) + abs(a[1] - b[1]) > 1:
+                walks.append([])
+            walks[-1].append(pathfinding.centre(smap, b))
+        return walks
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         t, lang = self.app.texts, self.app.texts.language
@@ -62,9 +70,7 @@ class FloorPlanScene(CardScene):
         top = min(r.rect.y for r in rooms)
         right = max(r.rect.x + r.rect.w for r in rooms)
         bottom = max(r.rect.y + r.rect.h for r in rooms)
-        legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in (
-            "floorplan_here", "floorplan_lesson_room", "floorplan_route",
-            "floorplan_stairs_up", "floorplan_stairs_down")))
+        legend_w = max(260, *(look.font(26).size(t(k))[0] + 50 for k in self._legend_keys()))
         # The line above the plan: where the next lesson is (it wraps with large text).
         header: list[str] = []
         if self.next is not None:
@@ -76,10 +82,23 @@ class FloorPlanScene(CardScene):
             header = look.wrap(line, 30, area.w)
         plan_top = look.blit_lines(surface, header, 30, area.x, area.y) + 16 if header \
             else area.y
+        width, height = right - left, bottom - top
         plan = pygame.Rect(area.x, plan_top, area.w - legend_w - 30, area.bottom - plan_top)
-        scale = min(plan.w / (right - left), plan.h / (bottom - top))
-        plan.x += int((plan.w - (right - left) * scale) / 2)
-        self._legend(surface, pygame.Rect(area.right - legend_w, plan_top + 20, legend_w, 200))
+        scale = min(plan.w / width, plan.h / height)
+        # A long floor (a big school's wing after wing) gets the whole width, with the
+        # legend in one line under it, when that draws the rooms larger.
+        under = pygame.Rect(area.x, plan_top, area.w,
+                            area.bottom - plan_top - self._legend_row() - 16)
+        across = self._legend_across_width() <= area.w and \
+            min(under.w / width, under.h / height) > scale * 1.1
+        if across:
+            plan, scale = under, min(under.w / width, under.h / height)
+            self._legend(surface, pygame.Rect(area.x, plan.y + int(height * scale) + 16,
+                                              area.w, self._legend_row()), across=True)
+        else:
+            self._legend(surface, pygame.Rect(area.right - legend_w, plan_top + 20, legend_w,
+                                              200))
+        plan.x += int((plan.w - width * scale) / 2)
 
         def to_screen(x: float, y: float) -> tuple[int, int]:
             return int(plan.x + (x - left) * scale), int(plan.y + (y - top) * scale)
@@ -102,42 +121,55 @@ class FloorPlanScene(CardScene):
                 box = pygame.Rect(x, y, int(stairs.rect.w * scale), int(stairs.rect.h * scale))
                 pygame.draw.rect(surface, STAIRS, box, border_radius=4)
                 stairs_arrow(surface, box, going_up(smap, stairs))
-        if len(self.route) > 1:
-            points = [to_screen(x, y) for x, y in self.route if left <= x <= right]
-            if len(points) > 1:
+        for walk in self.route:  # only the walks on this floor
+            points = [to_screen(x, y) for x, y in walk
+                      if left <= x <= right and top <= y <= bottom]
+            if len(points) > 1 and len(points) == len(walk):
                 pygame.draw.lines(surface, ROUTE, False, points, 5)
         if world.room is not None and world.room.floor == self.floor:
             pos = to_screen(world.player.x, world.player.y - 8)
             pygame.draw.circle(surface, ROUTE, pos, 12)
             pygame.draw.circle(surface, look.PAPER, pos, 12, 3)
 
-    def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """What the marks mean, beside the plan so no label hides a room's name."""
+    def _legend_keys(self) -> list[str]:
+        """What the legend explains: stairs only in a school that has them."""
+        keys = ["floorplan_here", "floorplan_lesson_room"]
+        if self.world.map.stairs:
+            keys += ["floorplan_stairs_up", "floorplan_stairs_down"]
+        return keys + (["floorplan_route"] if self.route else [])
+
+    def _legend(self, surface: pygame.Surface, area: pygame.Rect, *,
+                across: bool = False) -> None:
+        """What the marks mean, beside the plan (or in one line under a wide floor's plan)
+        so no label hides a room's name."""
         t = self.app.texts
-        row = max(44, look.font(26).get_height() + 14)
-        y = area.y
-        pygame.draw.circle(surface, ROUTE, (area.x + 14, y + row // 2), 12)
-        label = look.text(t("floorplan_here"), 26, look.INK)
-        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-        y += row
-        mark = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
-        pygame.draw.rect(surface, HIGHLIGHT, mark, border_radius=5)
-        pygame.draw.rect(surface, look.ACCENT, mark, 3, border_radius=5)
-        label = look.text(t("floorplan_lesson_room"), 26, look.INK)
-        surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-        y += row
-        for up, key in ((True, "floorplan_stairs_up"), (False, "floorplan_stairs_down")):
-            box = pygame.Rect(area.x, y + row // 2 - 14, 28, 28)
-            pygame.draw.rect(surface, STAIRS, box, border_radius=4)
-            stairs_arrow(surface, box, up)
+        row = self._legend_row()
+        x, y = area.x, area.y
+        for key in self._legend_keys():
+            mark = pygame.Rect(x, y + row // 2 - 14, 28, 28)
+            if key == "floorplan_here":
+                pygame.draw.circle(surface, ROUTE, mark.center, 12)
+            elif key == "floorplan_lesson_room":
+                pygame.draw.rect(surface, HIGHLIGHT, mark, border_radius=5)
+                pygame.draw.rect(surface, look.ACCENT, mark, 3, border_radius=5)
+            elif key == "floorplan_route":
+                pygame.draw.line(surface, ROUTE, mark.midleft, mark.midright, 5)
+            else:
+                pygame.draw.rect(surface, STAIRS, mark, border_radius=4)
+                stairs_arrow(surface, mark, key == "floorplan_stairs_up")
             label = look.text(t(key), 26, look.INK)
-            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
-            y += row
-        if self.route:
-            pygame.draw.line(surface, ROUTE, (area.x, y + row // 2), (area.x + 28, y + row // 2),
-                             5)
-            label = look.text(t("floorplan_route"), 26, look.INK)
-            surface.blit(label, label.get_rect(midleft=(area.x + 40, y + row // 2)))
+            surface.blit(label, label.get_rect(midleft=(x + 40, y + row // 2)))
+            if across:
+                x += 40 + label.get_width() + 36
+            else:
+                y += row
+
+    def _legend_row(self) -> int:
+        return max(44, look.font(26).get_height() + 14)
+
+    def _legend_across_width(self) -> int:
+        return sum(40 + look.font(26).size(self.app.texts(k))[0] + 36
+                   for k in self._legend_keys())
 
 
 def going_up(smap: SchoolMap, stairs: Stairs) -> bool:
@@ -159,15 +191,23 @@ def stairs_arrow(surface: pygame.Surface, box: pygame.Rect, up: bool) -> None:
 def fitted_label(surface: pygame.Surface, name: str, rect: pygame.Rect, *,
                  bold: bool = False) -> None:
     """A name centred in its box, as large as fits: one line, else two, never tiny."""
-    for size in (28, 24, 20):
+    for size in (28, 24, 20, 17, 15):  # a big school's plan has narrow rooms
         if look.font(size, bold).size(name)[0] <= rect.w - 8:
             label = look.text(name, size, look.INK, bold=bold)
             surface.blit(label, label.get_rect(center=rect.center))
             return
-    lines = look.wrap(name, 20, rect.w - 8)[:2]
-    height = look.line_height(20) * len(lines)
+    lines = look.wrap(name, 17, rect.w - 8)[:2]
+    if " " not in name:  # one long word: split it with a hyphen where it fits
+        font = look.font(15, bold)
+        fits = [k for k in range(2, len(name) - 1) if font.size(name[:k] + "-")[0] <= rect.w - 8
+                and font.size(name[k:])[0] <= rect.w - 8]
+        cut = min(fits, key=lambda k: abs(2 * k - len(name)), default=len(name) // 2)
+        lines, size = [name[:cut] + "-", name[cut:]], 15
+    else:
+        size = 17
+    height = look.line_height(size) * len(lines)
     y = rect.centery - height // 2
     for line in lines:
-        label = look.text(line, 20, look.INK, bold=bold)
+        label = look.text(line, size, look.INK, bold=bold)
         surface.blit(label, label.get_rect(midtop=(rect.centerx, y)))
-        y += look.line_height(20)
+        y += look.line_height(size)

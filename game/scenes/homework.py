@@ -31,14 +31,13 @@ class HomeworkScene(CardScene):
             if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN):
                 self.close()
             return
-        question = self.task.question
-        assert question is not None
-        self.selected, confirmed = pick(event, len(question.options), self.selected, self.rects)
+        shown = self.task.shown
+        self.selected, confirmed = pick(event, len(shown), self.selected, self.rects)
         if confirmed and self.selected is not None:
-            right = self.task.answer(self.selected)
-            self.feedback = "task_right" if right else "task_wrong"
-            if right:
-                self.selected = None
+            right = self.task.answer(shown[self.selected])
+            self.feedback = "task_right" if right else \
+                "task_easier" if self.task.easier and self.task.wrong_here == 2 else "task_wrong"
+            self.selected = None  # Enter again never repeats the same answer
             return
         super().handle(event)
 
@@ -55,9 +54,15 @@ class HomeworkScene(CardScene):
                                look.MUTED), area.topleft)
         y = look.blit_lines(surface, look.wrap(question.text.get(lang), 40, area.w), 40,
                             area.x, area.y + 44)
-        self.rects = option_rows(surface, [o.get(lang) for o in question.options],
+        if self.task.easier:
+            hint = question.hint.get(lang) if question.hint else t("task_hint_generic")
+            y = look.blit_lines(surface, look.wrap(hint, 30, area.w), 30, area.x, y + 10,
+                                look.ACCENT)
+        self.rects = option_rows(surface, [question.options[i].get(lang)
+                                           for i in self.task.shown],
                                  self.selected, area.x, y + 20, min(area.w, 700))
         if self.feedback:
-            colour = (60, 140, 90) if self.feedback == "task_right" else (190, 120, 40)
+            colour = (60, 140, 90) if self.feedback == "task_right" else \
+                look.ACCENT if self.feedback == "task_easier" else (190, 120, 40)
             surface.blit(look.text(t(self.feedback), 34, colour, bold=True),
                          (area.x, area.bottom - 30))

@@ -81,7 +81,5 @@ class NotebookScene(CardScene):
             paragraphs = [f"{world.level.clue(c).text.get(lang)} "
                           f"{clue_statement(world.level, world.case, c).get(lang)}"
                           for c in world.state.clues]
-        size = look.fitting_size(paragraphs, area.w - 20, area.bottom - y, 30, gap=6)
-        for paragraph in paragraphs:
-            y = look.blit_lines(surface, look.wrap("• " + paragraph, size, area.w - 20), size,
-                                area.x, y, look.INK if world.state.clues else look.MUTED) + 6
+        look.blit_list(surface, paragraphs, 30, area.x, y, area.w - 20, area.bottom,
+                       look.INK if world.state.clues else look.MUTED)

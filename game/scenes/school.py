@@ -158,6 +158,7 @@ class SchoolScene(Scene):
         self.bell_text: str | None = None
         self.bell_at = -BANNER_SECONDS
         self.reflecting = False
+        self.mission_asked: str | None = None  # the morning whose mission look-back was shown
         self.cards: list[Card] = []  # built from the events this scene hears
         self.goal_bar, self.goal_width = pygame.Rect(0, 0, 0, 0), 0  # where the goal was drawn
         self.banners: list[pygame.Rect] = []  # where the banners were drawn (room, bell)
@@ -331,6 +332,9 @@ class SchoolScene(Scene):
             card = self.cards.pop(0)
             self.app.open("notice", world=world, message=card.text, title=card.title,
                           colour=card.colour, footer=card.footer)
+        elif self.mission_asked != world.day.id and world.mission_to_check() is not None:
+            self.mission_asked = world.day.id  # asked once a morning; Esc skips it
+            self.app.open("mission_check", world=world, mission=world.mission_to_check())
         elif world.pending_offer is not None and world.conversation is None:
             conversation = world.take_offer()
             if conversation is not None:

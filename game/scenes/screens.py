@@ -23,6 +23,9 @@ SCREENS: dict[str, str] = {
     "keys": "game.scenes.settings:KeysScene",
     "pause": "game.scenes.pause:PauseScene",
     "time_out": "game.scenes.time_out:TimeOutScene",
+    "calmer": "game.scenes.calmer:CalmerScene",
+    "mission": "game.scenes.mission:MissionScene",
+    "mission_check": "game.scenes.mission:MissionCheckScene",
     "error": "game.scenes.error:ErrorScene",
     "school": "game.scenes.school:SchoolScene",
     "dialogue": "game.scenes.dialogue:DialogueScene",
@@ -42,6 +45,7 @@ SCREENS: dict[str, str] = {
     "preview": "game.scenes.preview:PreviewScene",
     "quit_wait": "game.scenes.quit_wait:QuitWaitScene",
     "already_open": "game.scenes.already_open:AlreadyOpenScene",
+    "crash": "game.scenes.crash:CrashScene",
 }
 """name -> "module:Class" of its scene."""
 

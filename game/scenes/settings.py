@@ -23,6 +23,7 @@ from game.ui.menu import Menu
 ROWS: tuple[tuple[str, str], ...] = (
     ("language", "settings_language"),
     ("text_speed", "settings_text_speed"),
+    ("choice_pause", "settings_choice_pause"),
     ("text_size", "settings_text_size"),
     ("font", "settings_font"),
     ("low_stimulus", "settings_low_stimulus"),
@@ -59,6 +60,8 @@ class SettingsScene(MenuPanelScene):
             return str(t.catalogues[value]["language_name"])
         if setting == "text_speed":
             return t(f"speed_{next(n for n, v in TEXT_SPEEDS if v == value)}")
+        if setting == "choice_pause":
+            return t("choice_pause_value", n=value) if value else t("toggle_off")
         if setting == "text_size":
             return t(f"size_{value}")
         if setting == "font":

@@ -50,6 +50,7 @@ STYLE = {
     # help is meant for (see game/world/support.py).
     "silent": Style("silent", (3, 10), (1, 3), 0.1, 0.8, 0),
     "lost": Style("lost", (3, 10), (1, 3), 0.0, 0.8, 1),
+    "quick": Style("quick", (0.1, 0.6), (1, 3), 0.1, 0.8, 2),
 }
 
 
@@ -76,6 +77,7 @@ class Bot:
     # --- a whole day ---
     def play_day(self, max_steps: int = 60 * 60 * 40) -> None:
         world = self.world
+        self.morning()
         steps = 0
         while not world.day_over and steps < max_steps:
             steps += 1
@@ -187,6 +189,10 @@ class Bot:
             if conversation.at_choice:
                 world.think(self.rng.uniform(*self.style.think))
                 conversation.choose(self.pick(conversation))
+                if world.wants_calmer:  # the game offers a calmer pace: say whether it helps
+                    world.wants_calmer = False
+                    world.think(self.rng.uniform(2, 6))
+                    world.answer_calmer(self.rng.random() < 0.7, 3000)
             else:
                 world.think(self.rng.uniform(0.8, 2.5))  # reading a line
                 conversation.advance()
@@ -239,10 +245,26 @@ class Bot:
                     continue
                 self.do_homework(hw, "vanavond")
 
+    def evening_mission(self) -> None:
+        """The mission for the real school: most bots say yes."""
+        mission = self.world.mission_tonight()
+        if mission is not None:
+            self.world.think(self.rng.uniform(2, 6))
+            self.world.answer_mission(mission, accepted=self.rng.random() < 0.7)
+
+    def morning(self) -> None:
+        """Yesterday's mission, looked back on: mostly done, sometimes not yet."""
+        mission = self.world.mission_to_check()
+        if mission is None:
+            return
+        result = self.rng.choices(("done", "partly", "not_yet"), (5, 3, 2))[0]
+        feeling = None if result == "not_yet" else self.rng.choice(("good", "ok", "hard"))
+        self.world.check_mission(mission, result, feeling)  # type: ignore[arg-type]
+
     def reflect(self) -> None:
         weights = {"kind": (6, 3, 1), "rude": (3, 4, 3), "hesitant": (2, 4, 4),
                    "late": (3, 4, 3), "forgetful": (3, 5, 2), "silent": (2, 5, 3),
-                   "lost": (2, 4, 4)}[self.style.name]
+                   "lost": (2, 4, 4), "quick": (4, 4, 2)}[self.style.name]
         self.world.think(self.rng.uniform(2, 8))
         self.world.reflect_feeling(self.rng.choices(FEELINGS, weights)[0])
 

@@ -122,6 +122,7 @@ def _play_one_day(world: World, bot: Bot) -> dict[str, Any] | None:
         world.finish_level()
         return None
     bot.maybe_accuse(must=False)
+    bot.evening_mission()
     bot.plan_homework()
     bot.evening()
     world.start_next_day()

@@ -140,6 +140,31 @@ def fitting_size(paragraphs: list[str], width: int, height: int, largest: int,
     return size
 
 
+def blit_list(surface: pygame.Surface, items: list[str], largest: int, x: int, y: int,
+              width: int, bottom: int, colour: Colour = INK, gap: int = 6) -> int:
+    """A bulleted list (the clues found) as large as fits above `bottom`: in one column,
+    or in two side by side when one column would run off the bottom at the smallest size.
+    Returns the y below the list."""
+    bulleted = ["\u2022 " + item for item in items]
+    size = fitting_size(bulleted, width, bottom - y, largest, gap=gap)
+    if text_height(bulleted, size, width, gap) <= bottom - y or len(bulleted) < 2:
+        columns = [bulleted]
+        column_w = width
+    else:
+        half = (len(bulleted) + 1) // 2
+        columns = [bulleted[:half], bulleted[half:]]
+        column_w = (width - 24) // 2
+        size = min(fitting_size(c, column_w, bottom - y, largest, gap=gap) for c in columns)
+    below = y
+    for i, column in enumerate(columns):
+        cy = y
+        for item in column:
+            cy = blit_lines(surface, wrap(item, size, column_w), size,
+                            x + i * (column_w + 24), cy, colour) + gap
+        below = max(below, cy)
+    return below
+
+
 def blit_lines(surface: pygame.Surface, lines: list[str], size: int, x: int, y: int,
                colour: Colour = INK, spacing: float = 1.3, bold: bool = False) -> int:
     """Draw lines one under the other; returns the y below the last one."""

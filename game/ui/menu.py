@@ -21,9 +21,12 @@ class Menu:
 
     def __init__(self, items: Sequence[tuple[str, Callable[[], object]]], *, width: int = 420,
                  size: int = 40, gap: int = 12,
-                 adjust: dict[int, Adjust] | None = None, min_size: int = 18) -> None:
+                 adjust: dict[int, Adjust] | None = None, min_size: int = 18,
+                 preselect: bool = True) -> None:
         self.items = list(items)
-        self.selected = 0
+        # A question to the pupil starts with nothing chosen (-1), so Enter alone never
+        # answers it; a menu of places to go starts on its first item.
+        self.selected = 0 if preselect else -1
         self.width = width
         self.size = size
         self.gap = gap
@@ -57,6 +60,8 @@ class Menu:
 
     def scroll_to_selected(self) -> None:
         self.first = max(0, min(self.first, len(self.items) - self.visible))
+        if self.selected < 0:
+            return
         if self.selected < self.first:
             self.first = self.selected
         elif self.selected >= self.first + self.visible:
@@ -67,11 +72,14 @@ class Menu:
         if keys.is_action(event, "down"):
             self.selected = (self.selected + 1) % len(self.items)
         elif keys.is_action(event, "up"):
-            self.selected = (self.selected - 1) % len(self.items)
+            self.selected = (self.selected - 1) % len(self.items) if self.selected >= 0 \
+                else len(self.items) - 1
         elif self.selected in self.adjust and (keys.is_action(event, "left")
                                                or keys.is_action(event, "right")):
             self.adjust[self.selected](1 if keys.is_action(event, "right") else -1)
         elif keys.is_key(event, keys.CONFIRM_KEYS):
+            if self.selected < 0:
+                return False  # nothing chosen yet
             self.items[self.selected][1]()
         elif keys.is_key(event, keys.NUMBER_KEYS) and keys.NUMBER_KEYS[event.key] < len(self.items):
             self.selected = keys.NUMBER_KEYS[event.key]

@@ -42,6 +42,8 @@ class Talk(Protocol):
 
     def use_once(self, dialogue: str, choice: str) -> None: ...
 
+    def answered(self, response_ms: int) -> None: ...
+
     def end_conversation(self, conversation: Conversation) -> None: ...
 
 
@@ -123,6 +125,7 @@ class Conversation:
             skills=list(choice.tags.skills),
             reflect=choice.reflect.model_dump() if choice.reflect else None,
             response_ms=max(0, response_ms), reaction=self._reaction_to(choice)))
+        self.world.answered(max(0, response_ms))
         if choice.once:
             self.world.use_once(self.dialogue.id, choice.id)
         self.history.append(ShownLine("player", choice.text, "neutral"))

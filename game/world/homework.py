@@ -11,6 +11,7 @@ from typing import Literal, Protocol
 
 from game.content.level import Homework, Level, Question
 from game.events import Payload
+from game.events.coping import SupportOffered
 from game.events.talking import HOMEWORK_DIALOGUE, ChoiceMade, Option, SaidLine
 from game.rules.state import PupilState
 
@@ -32,6 +33,9 @@ class HomeworkWorld(Protocol):
 
     def finish_homework(self, homework_id: str, when: When, answers: int) -> None: ...
 
+    @property
+    def helps_when_stuck(self) -> bool: ...
+
 
 def open_homework(level: Level, state: PupilState) -> list[Homework]:
     """Given and not done yet (written in the agenda or not: it can still be)."""
@@ -45,6 +49,9 @@ class HomeworkTask:
         self.when: When = when
         self.index = 0
         self.tries = 0
+        self.wrong_here = 0  # wrong answers to the question on screen
+        self.taken_away: set[int] = set()  # wrong options removed to make it easier
+        self.hinted = False  # the question's hint is on screen
         self._shown_at = world.real_time
 
     @property
@@ -55,6 +62,18 @@ class HomeworkTask:
     @property
     def done(self) -> bool:
         return self.question is None
+
+    @property
+    def shown(self) -> list[int]:
+        """The options on screen (their numbers in the question), in order."""
+        question = self.question
+        assert question is not None
+        return [i for i in range(len(question.options)) if i not in self.taken_away]
+
+    @property
+    def easier(self) -> bool:
+        """Two wrong answers to this question: a hint shows (and a wrong option is gone)."""
+        return self.hinted
 
     def answer(self, option: int) -> bool:
         question = self.question
@@ -73,6 +92,20 @@ class HomeworkTask:
         self._shown_at = self.world.real_time
         if correct:
             self.index += 1
+            self.wrong_here, self.taken_away, self.hinted = 0, set(), False
             if self.done:
                 self.world.finish_homework(self.homework.id, self.when, self.tries)
+        else:
+            self.wrong_here += 1
+            if self.wrong_here == 2 and self.world.helps_when_stuck:
+                self._make_easier(question, option)
         return correct
+
+    def _make_easier(self, question: Question, chosen: int) -> None:
+        """Show the hint and take away the wrong option just chosen, unless only the
+        right one would be left (that would give the answer away)."""
+        wrong = [i for i in range(len(question.options)) if i != question.answer]
+        if len(wrong) >= 2:
+            self.taken_away.add(chosen)
+        self.hinted = True
+        self.world.emit(SupportOffered(rule="homework_hint", about=self.homework.id))

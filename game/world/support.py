@@ -7,7 +7,12 @@ down (never a scolding, never a block):
 - `lost`: walking for a while without getting closer to the next lesson's room: the
   conciërge comes by and offers the way;
 - `silent_day`: a whole day without talking to anyone: the next morning a classmate
-  comes to the pupil first, with an easy opener.
+  comes to the pupil first, with an easy opener;
+- `quick_answers`: three of the last four answers given in under a second: the text
+  slows down a step, the answers wait a second before they can be picked, and the
+  pupil is asked whether that is better (the scene "calmer"; "no" puts it back);
+- `homework_hint` (game/world/homework.py): two wrong answers to a homework question:
+  a tip shows and one wrong option is taken away.
 Every offer is logged (`support_offered`) and the pupil's answer is a logged choice, so
 the mentor sees both. The pupil's setting "Hulp als je vastloopt" turns all of it off.
 """
@@ -28,6 +33,8 @@ LOST_WINDOW = 10  # watched from this many minutes before the lesson (a break is
 LOST_MINUTES = 8  # school-clock minutes of walking with the next room no closer
 LOST_WALKED = 320  # pixels walked in that time (about ten tiles): not standing and chatting
 SUPPORT_DIALOGUE = "hulp-{rule}"
+QUICK_MS = 1000  # an answer faster than this was hardly read
+QUICK_OF_LAST = (3, 4)  # three of the last four answers that quick: offer a calmer pace
 
 
 @dataclass
@@ -53,6 +60,13 @@ class Support:
     enabled: bool = True
     given: set[str] = field(default_factory=set)  # "rule:day" offered already
     lost: Lost = field(default_factory=Lost)
+    answers_ms: list[int] = field(default_factory=list)  # the last few response times
+
+    def too_quick(self, response_ms: int) -> bool:
+        """Note an answer's time; True when most recent answers came before reading."""
+        quick, last = QUICK_OF_LAST
+        self.answers_ms = [*self.answers_ms, response_ms][-last:]
+        return sum(ms < QUICK_MS for ms in self.answers_ms) >= quick
 
     def once(self, rule: Rule, day: str) -> bool:
         """True the first time this rule fires today."""

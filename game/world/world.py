@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from game.content.bundle import Content
 from game.content.level import Day
+from game.content.missions import Mission
 from game.content.schema import LocalText
 from game.content.school_map import Room
 from game.content.timetable import PlannedLesson, next_lesson
@@ -34,6 +35,7 @@ from game.events.lessons import (
     TimetableChangeSeen,
     WaitedForBell,
 )
+from game.events.missions import MissionChecked, MissionOffered
 from game.events.moving import (
     AgendaOpened,
     FloorPlanOpened,
@@ -74,6 +76,10 @@ from game.world.speech import both
 
 TALK_REACH = 44.0
 STOP_NEAR = 56.0  # people stop walking and turn to a pupil this close
+# The skill a mission practises, after the day's tip (reflect_tip_<x>): being late asks
+# for finding the way, homework for planning, a quiet day for talking.
+TIP_SKILLS = {"late": "orientation", "homework": "planning", "talk": "relations",
+              "keep": "flexibility"}
 QUIET_ROOM = "quiet"  # the map's kind for the quiet room (stilteruimte)
 FEELINGS = ("good", "ok", "hard")
 
@@ -119,6 +125,7 @@ class World:
         self.route_today = False  # the floor plan shows the route (help was accepted)
         self.wants_floor_plan = False  # open it now (after the helper explained)
         self.logbook = Logbook()  # the day's moments for "Mijn logboek" (logbook.py)
+        self.wants_calmer = False  # answers came too quickly: offer a calmer pace
 
     def begin(self) -> None:
         """A new game starts (called once whoever listens is listening)."""
@@ -347,6 +354,28 @@ class World:
             self.route_today = self.wants_floor_plan = True
 
     # --- the game's own help when stuck (support.py) ---
+    @property
+    def helps_when_stuck(self) -> bool:
+        return self.support.enabled
+
+    def answered(self, response_ms: int) -> None:
+        """A choice in a conversation took this long: very quick ones in a row get help."""
+        if self.support.enabled and self.support.too_quick(response_ms) \
+                and self.support.once("quick_answers", self.day.id):
+            self.emit(SupportOffered(rule="quick_answers"))
+            self.wants_calmer = True
+
+    def answer_calmer(self, keep: bool, response_ms: int) -> None:
+        """The pupil says whether the calmer pace is better (a choice the mentor sees)."""
+        question = both("calmer_question")
+        options = [Option(id=k, nl=t.nl, en=t.en)
+                   for k, t in (("houden", both("calmer_keep")), ("terug", both("calmer_undo")))]
+        self.emit(ChoiceMade.build(
+            dialogue=support.SUPPORT_DIALOGUE.format(rule="quick_answers"), node="vraag",
+            character="player", context="reflection", about=self.day.id,
+            said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
+            options=options, chosen_index=0 if keep else 1, response_ms=response_ms))
+
     def _notice_when_stuck(self) -> None:
         if not self.support.enabled or self.pending_offer is not None:
             return
@@ -505,6 +534,48 @@ class World:
     def consent(self, to: Destination) -> None:
         """The pupil said yes to their log going to a file or to the teacher's dashboard."""
         self.emit(ConsentGiven(to=to))
+
+    # --- missions for the real school (levels/missions.yaml) ---
+    def mission_tonight(self) -> Mission | None:
+        """This evening's mission: for the skill of the day's tip, one not offered before."""
+        missions = self.content.missions
+        if not missions or self.level.scenes:
+            return None
+        state = self.state
+        if self.day.id in state.missions:
+            return next((m for m in missions if m.id == state.missions[self.day.id]), None)
+        tip = self.day_summary().tip
+        skill = TIP_SKILLS.get(tip.key.rsplit("_", 1)[-1] if tip else "", "flexibility")
+        offered = set(state.missions.values())
+        fresh = [m for m in missions if m.id not in offered]
+        pick = next((m for m in fresh if m.skill == skill), fresh[0] if fresh else None)
+        if pick is not None:
+            state.missions[self.day.id] = pick.id
+        return pick
+
+    def answer_mission(self, mission: Mission, accepted: bool) -> None:
+        if accepted and mission.id not in self.state.missions_taken:
+            self.state.missions_taken.append(mission.id)
+        self.emit(MissionOffered(mission=mission.id, skill=mission.skill, nl=mission.text.nl,
+                                 en=mission.text.en,
+                                 answer="accepted" if accepted else "not_now"))
+
+    def mission_to_check(self) -> Mission | None:
+        """Yesterday's mission, said yes to and not looked back on yet."""
+        if self.day_index == 0:
+            return None
+        yesterday = self.level.days[self.day_index - 1].id
+        mission_id = self.state.missions.get(yesterday)
+        if mission_id is None or mission_id not in self.state.missions_taken \
+                or mission_id in self.state.missions_checked:
+            return None
+        return next((m for m in self.content.missions if m.id == mission_id), None)
+
+    def check_mission(self, mission: Mission, result: Literal["done", "partly", "not_yet"],
+                      feeling: Literal["good", "ok", "hard"] | None) -> None:
+        self.state.missions_checked.append(mission.id)
+        self.emit(MissionChecked(mission=mission.id, nl=mission.text.nl, en=mission.text.en,
+                                 result=result, feeling=feeling))
 
     # --- homework and the case ---
     def plan_homework(self, homework_id: str, slot: str) -> None:
