@@ -215,3 +215,16 @@ def test_rather_not_hides_the_words_on_the_story_and_the_session_sheet(week):
     assert ui("category_choice") in story
     for words in own - others:
         assert words not in story and words not in sheet
+
+
+def test_every_session_sheet_has_no_more_to_look_at_than_went_well(simulated_log):
+    client = signed_in(dashboard(simulated_log))
+    with sqlite3.connect(simulated_log) as con:
+        sessions = [r[0] for r in con.execute("select id from sessions")]
+    for session in sessions:
+        page = client.get(f"/session/{session}/sheet").get_data(as_text=True)
+        strengths = re.search(r'<ul class="strengths">(.*?)</ul>', page, re.S)
+        look_at = re.search(r'<ul class="look-at">(.*?)</ul>', page, re.S)
+        assert strengths is not None
+        assert (look_at.group(1).count("<li>") if look_at else 0) \
+            <= strengths.group(1).count("<li>")
