@@ -13,40 +13,14 @@ import pytest
 
 from game.events import parse
 from game.events.talking import ChoiceMade, Option
-from game.events.voice import MomentMarked, moment_key
+from game.events.voice import moment_key
 from teacher_dashboard.mission import build_mission_sheet, missions
 from teacher_dashboard.names import LevelNames
 from teacher_dashboard.reading import read
 from tests.dashboard_helpers import csrf_token, dashboard, shows, signed_in, ui
+from tests.voice_helpers import add_mark, events_of
 
 PUPIL = "1B-Vos-01"
-
-
-def _events(db: Path, pupil: str) -> list[dict]:
-    with sqlite3.connect(db) as con:
-        con.row_factory = sqlite3.Row
-        return [dict(r) for r in con.execute(
-            "select e.* from events e join sessions s on s.id = e.session_id "
-            "where s.pupil_id = ? order by s.started_at, e.seq", [pupil])]
-
-
-def add_mark(db: Path, row: dict, mark: str, note: str = "") -> MomentMarked:
-    """Log the pupil's mark on this moment, in its session, as the logbook does."""
-    payload = parse(row["kind"], json.loads(row["payload"]))
-    key = moment_key(payload)
-    assert key is not None
-    aspects = list(payload.aspects) if isinstance(payload, ChoiceMade) else []
-    marked = MomentMarked(day=row["game_day"], moment=key[0], category=key[1],
-                          aspects=aspects, mark=mark, note=note)
-    with sqlite3.connect(db) as con:
-        seq = con.execute("select max(seq) from events where session_id = ?",
-                          [row["session_id"]]).fetchone()[0] + 1
-        con.execute("insert into events (id, session_id, seq, kind, wall_time, game_day, "
-                    "game_time, payload) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [f"mark-{row['id']}", row["session_id"], seq, marked.kind,
-                     "2026-11-23T16:00:00.000+00:00", row["game_day"], "15:30",
-                     json.dumps(marked.data())])
-    return marked
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +31,7 @@ def week(tmp_path_factory, shipped_content) -> tuple[Path, dict, dict]:
 
     db = tmp_path_factory.mktemp("week") / "journal.sqlite"
     simulate(shipped_content, db, pupils=1, sessions=3, class_code="1B", seed=5)
-    rows = _events(db, PUPIL)
+    rows = events_of(db, PUPIL)
     markable = [r for r in rows if r["kind"] in ("choice", "lesson_late", "lesson_missed")
                 and moment_key(parse(r["kind"], json.loads(r["payload"])))]
     choices = [r for r in markable if r["kind"] == "choice"]
@@ -131,7 +105,7 @@ def test_the_mission_sheet_downloads_with_the_agreements(week):
 def test_a_hard_day_never_gives_more_to_look_at_than_went_well(week):
     """Only lateness and unkind choices: still no more moments to look at than strengths."""
     db, _, _ = week
-    rows = [r for r in _events(db, PUPIL)
+    rows = [r for r in events_of(db, PUPIL)
             if r["kind"] in ("lesson_late", "lesson_missed", "day_end", "day_start")]
     hard = ChoiceMade.build(
         dialogue="noor", node="start", character="noor", said_before=[],
@@ -168,7 +142,7 @@ def test_the_pupil_page_names_sessions_by_day_and_folds_the_routine(week):
     client = signed_in(dashboard(db))
     page = client.get(f"/pupil/{PUPIL}").get_data(as_text=True)
     names = LevelNames("eerste-week", "nl")
-    rows = _events(db, PUPIL)
+    rows = events_of(db, PUPIL)
     first_day = next(r["game_day"] for r in rows if r["kind"] == "level_start")
     assert re.search(rf'<a href="[^"]*session=[^"]*"[^>]*>{re.escape(names.day(first_day))}'
                      r"(?: · [^<]*)?</a>", page)
@@ -206,7 +180,7 @@ def test_rather_not_hides_the_words_on_the_story_and_the_session_sheet(week):
     sheet = _text(client.get(f"/session/{private['session_id']}/sheet")
                   .get_data(as_text=True)).replace("&#39;", "'")
     others = set()  # words the session's other choices share are no proof either way
-    for r in _events(db, PUPIL):
+    for r in events_of(db, PUPIL):
         other = parse(r["kind"], json.loads(r["payload"]))
         if isinstance(other, ChoiceMade) and r["id"] != private["id"]:
             others |= {o.nl for o in other.options} | {line.nl for line in other.said_before}
