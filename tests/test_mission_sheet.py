@@ -131,10 +131,14 @@ def test_sessions_of_one_game_are_one_mission(week):
 # --- the pupil page, readable in a minute ---------------------------------------------------
 
 def _folded_and_open(page: str) -> tuple[str, str]:
-    """The page's open story text and its folded-away text."""
-    folded = "".join(re.findall(r'<details class="folded">(.*?)</details>', page, re.S))
-    return _text(re.sub(r'<details class="folded">.*?</details>', "", page, flags=re.S)), \
-        _text(folded)
+    """The page's open story text and its folded-away text (each day's folded part runs
+    to the end of its day)."""
+    shown, folded = [], []
+    for n, day in enumerate(page.split('<details class="story-day"')):
+        head, _, rest = day.partition('<details class="folded">')
+        shown.append(head)
+        folded.append(rest if n else "")
+    return _text("".join(shown)), _text("".join(folded))
 
 
 def test_the_pupil_page_names_sessions_by_day_and_folds_the_routine(week):
