@@ -71,6 +71,7 @@ class Handover:
     helps: list[str]
     hard: list[str]
     note: str
+    likes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -179,7 +180,8 @@ def build_mission_sheet(reading: Reading, names: Names, t: Text,
     if written:  # the newest one: a pupil may write it again
         last = written[-1]
         sheet.handover = Handover([t(f"handover_helps_{k}") for k in last.helps],
-                                  [t(f"handover_hard_{k}") for k in last.hard], last.note)
+                                  [t(f"handover_hard_{k}") for k in last.hard], last.note,
+                                  [t(f"handover_likes_{k}") for k in last.likes])
     sheet.days = _progress(logged, names, day_order)
     sheet.marks = _pupil_marks(logged, marks, teller)
     shown = [item for item in logged if not is_private(item, marks)]

@@ -13,7 +13,7 @@ from helpers import start_new_game
 from game.journal.for_mentor import mentor_folder
 from game.scenes.consent import ConsentScene
 from game.scenes.day_end import NoticeScene
-from game.scenes.handover import HARD, HELPS, HandoverScene
+from game.scenes.handover import HARD, HELPS, LIKES, HandoverScene
 from game.scripted import Press, Type, Wait, run_script
 from tests.dashboard_helpers import csrf_token, dashboard, signed_in, ui
 
@@ -36,7 +36,8 @@ def test_the_handover_travels_to_the_new_mentor_and_opens_the_sheet(make_app, lo
     assert isinstance(handover, HandoverScene)
     run_script(app, [Press(pygame.K_SPACE),                              # the first help
                      Press(pygame.K_RIGHT), Press(pygame.K_SPACE),       # the first hard thing
-                     *[Press(pygame.K_DOWN) for _ in HARD],               # the note row
+                     Press(pygame.K_RIGHT), Wait(1), Press(pygame.K_SPACE),  # the first like
+                     *[Press(pygame.K_DOWN) for _ in LIKES],              # the note row
                      Press(pygame.K_RETURN), Type(NOTE), Press(pygame.K_RETURN),
                      Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
     assert isinstance(app.top, ConsentScene), (handover.selected, handover.typing,
@@ -55,7 +56,9 @@ def test_the_handover_travels_to_the_new_mentor_and_opens_the_sheet(make_app, lo
     assert response.status_code == 302
     sheet = _text(client.get("/pupil/Agent Kiwi/sheet").get_data(as_text=True))
     first_help, first_hard = ui(f"handover_helps_{HELPS[0]}"), ui(f"handover_hard_{HARD[0]}")
-    assert first_help in sheet and first_hard in sheet and NOTE in sheet
+    first_like = ui(f"handover_likes_{LIKES[0]}")
+    assert first_help in sheet and first_hard in sheet and first_like in sheet
+    assert NOTE in sheet
     assert sheet.index(ui("handover_heading")) < sheet.index(ui("mission_progress"))
     parents = _text(client.get("/pupil/Agent Kiwi/overstap").get_data(as_text=True))
     assert first_help in parents and NOTE in parents

@@ -93,11 +93,14 @@ Helps = Literal["floor_plan", "timetable_early", "fixed_seat", "quiet_place", "c
 """What helps the pupil, in the words of "Mijn overstap" (catalogue `handover_helps_*`)."""
 Hard = Literal["crowds", "changes", "finding_way", "new_people", "planning", "being_late"]
 """What the pupil finds hard (catalogue `handover_hard_*`)."""
+Likes = Literal["drawing", "sport", "music", "games", "reading", "space", "animals", "making"]
+"""What the pupil likes (catalogue `handover_likes_*`): something to start a talk with."""
 
 
 class HandoverWritten(Payload):
     """"Mijn overstap": what the pupil wants their new mentor to know: what helps, what is
-    hard, and a note of their own. The new school's mentor reads it first on the sheet."""
+    hard, what they like, and a note of their own. The new school's mentor reads it first
+    on the sheet."""
 
     kind: ClassVar[str] = "handover_written"
     immediate = True
@@ -105,6 +108,7 @@ class HandoverWritten(Payload):
     verb = Verb(OWN_VERBS + "wrote-a-handover", "schreef een overstap", "wrote a handover")
     helps: list[Helps] = Field(default_factory=list, max_length=7)
     hard: list[Hard] = Field(default_factory=list, max_length=6)
+    likes: list[Likes] = Field(default_factory=list, max_length=8)
     note: Annotated[str, StringConstraints(max_length=NOTE_LENGTH * 2)] = ""
 
     def tell(self, teller: Teller) -> Told:

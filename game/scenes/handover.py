@@ -12,7 +12,7 @@ from typing import get_args
 import pygame
 
 from game import input as keys
-from game.events.voice import NOTE_LENGTH, Hard, Helps
+from game.events.voice import NOTE_LENGTH, Hard, Helps, Likes
 from game.scenes.base import Host
 from game.scenes.card import CardScene
 from game.ui import look
@@ -20,6 +20,10 @@ from game.world.world import World
 
 HELPS: tuple[str, ...] = get_args(Helps)
 HARD: tuple[str, ...] = get_args(Hard)
+LIKES: tuple[str, ...] = get_args(Likes)
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (("helps", HELPS), ("hard", HARD),
+                                                   ("likes", LIKES))
+"""The three lists side by side: what helps, what is hard, what the pupil likes."""
 SIZES = (26, 23, 20)  # the rows' text size: the largest that fits the card
 
 
@@ -27,8 +31,8 @@ class HandoverScene(CardScene):
     def __init__(self, app: Host, world: World, then: Callable[[World], None]) -> None:
         super().__init__(app, world)
         self.then = then  # called after "Klaar" with the world (the consent and the file)
-        self.items: list[tuple[str, str]] = [("helps", k) for k in HELPS] + \
-            [("hard", k) for k in HARD] + [("note", ""), ("done", "")]
+        self.items: list[tuple[str, str]] = [(g, k) for g, keys_ in GROUPS for k in keys_] \
+            + [("note", ""), ("done", "")]
         self.ticked: set[tuple[str, str]] = set()
         self.selected = 0
         self.note = ""
@@ -50,8 +54,10 @@ class HandoverScene(CardScene):
             self.selected = (self.selected + 1) % len(self.items)
         elif keys.is_key(event, keys.action_keys("up")):
             self.selected = (self.selected - 1) % len(self.items)
-        elif keys.is_key(event, keys.action_keys("right") | keys.action_keys("left")):
-            self._other_column()
+        elif keys.is_key(event, keys.action_keys("right")):
+            self._other_column(1)
+        elif keys.is_key(event, keys.action_keys("left")):
+            self._other_column(-1)
         elif keys.is_key(event, keys.CONFIRM_KEYS) or keys.is_key(event, {pygame.K_SPACE}):
             self._choose()
         elif keys.is_key(event, keys.BACK_KEYS):
@@ -63,21 +69,24 @@ class HandoverScene(CardScene):
                     self._choose()
                     return
 
-    def _other_column(self) -> None:
-        group, _ = self.items[self.selected]
-        if group == "helps":
-            self.selected = len(HELPS) + min(self.selected, len(HARD) - 1)
-        elif group == "hard":
-            self.selected = min(self.selected - len(HELPS), len(HELPS) - 1)
+    def _other_column(self, by: int) -> None:
+        """Left and right move between the lists, staying on the same row as far as it goes."""
+        group, key = self.items[self.selected]
+        names = [g for g, _ in GROUPS]
+        if group not in names:
+            return
+        row = dict(GROUPS)[group].index(key)
+        other, keys_ = GROUPS[(names.index(group) + by) % len(GROUPS)]
+        self.selected = self.items.index((other, keys_[min(row, len(keys_) - 1)]))
 
     def _choose(self) -> None:
         item = self.items[self.selected]
         if item[0] == "done":
             self.app.pop()
-            self.world.write_handover(
-                [k for g, k in self.items if (g, k) in self.ticked and g == "helps"],
-                [k for g, k in self.items if (g, k) in self.ticked and g == "hard"],
-                self.note)
+            chosen = {name: [k for g, k in self.items if (g, k) in self.ticked and g == name]
+                      for name, _ in GROUPS}
+            self.world.write_handover(chosen["helps"], chosen["hard"], self.note,
+                                      chosen["likes"])
             self.then(self.world)
         elif item[0] == "note":
             self.typing = True
@@ -100,12 +109,12 @@ class HandoverScene(CardScene):
         y = look.blit_lines(surface, look.wrap(t("handover_intro"), 26, area.w), 26, area.x,
                             area.y, look.MUTED) + 8
         self.rects = {}
-        column = (area.w - 20) // 2
+        column = (area.w - 20 * (len(GROUPS) - 1)) // len(GROUPS)
         room = area.bottom - 54 - y
         self.size = next((size for size in SIZES if self._needed(size, column, area.w) <= room),
                          SIZES[-1])
         bottom = y
-        for n, (group, keys_) in enumerate((("helps", HELPS), ("hard", HARD))):
+        for n, (group, keys_) in enumerate(GROUPS):
             x = area.x + n * (column + 20)
             row_y = look.blit_lines(surface, look.wrap(t(f"handover_{group}"), 28, column,
                                                        bold=True), 28, x, y, look.ACCENT,
@@ -131,11 +140,12 @@ class HandoverScene(CardScene):
         return len(look.wrap(text, size, width - 50)) * look.line_height(size) + 12
 
     def _needed(self, size: int, column: int, width: int) -> int:
-        """How tall the two lists and the note row are at this text size."""
+        """How tall the lists and the note row are at this text size."""
         t = self.app.texts
-        heading = look.line_height(28) + 4
+        heading = max(len(look.wrap(t(f"handover_{group}"), 28, column, bold=True))
+                      for group, _ in GROUPS) * look.line_height(28) + 4
         lists = max(sum(self._row_height(t(f"handover_{group}_{key}"), column, size)
-                        for key in keys_) for group, keys_ in (("helps", HELPS), ("hard", HARD)))
+                        for key in keys_) for group, keys_ in GROUPS)
         note = t("handover_note", note=self.note) if self.note else t("handover_note_empty")
         return heading + lists + 6 + self._row_height(note, width, size)
 

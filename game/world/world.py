@@ -526,10 +526,12 @@ class World:
                     "aspects": moment.aspects, "mark": moment.mark,
                     "note": moment.note.strip()[:NOTE_LENGTH]}))
 
-    def write_handover(self, helps: Sequence[str], hard: Sequence[str], note: str) -> None:
+    def write_handover(self, helps: Sequence[str], hard: Sequence[str], note: str,
+                       likes: Sequence[str] = ()) -> None:
         """"Mijn overstap": what the pupil wants the new school's mentor to know."""
         self.emit(HandoverWritten.model_validate(
-            {"helps": list(helps), "hard": list(hard), "note": note.strip()[:2 * NOTE_LENGTH]}))
+            {"helps": list(helps), "hard": list(hard), "likes": list(likes),
+             "note": note.strip()[:2 * NOTE_LENGTH]}))
 
     def consent(self, to: Destination) -> None:
         """The pupil said yes to their log going to a file or to the teacher's dashboard."""
