@@ -80,6 +80,7 @@ class App:
         self.saving_watch = SavingWatch()
         self.journal: Journal | None = None
         self.uploader: Uploader | None = None
+        self.consented: set[str] = set()  # the pupil's yes to sending (scenes/consent.py)
         # a writer's preview logs and saves nothing, so it never fights a game for the folder
         claimed = bool(self.options.preview) or self._claim_data_folder()
         if claimed:
@@ -224,6 +225,8 @@ class App:
         self.open("school", session=self.session)
         self.apply_settings()  # the world follows the pupil's calm and time-pressure settings
         self.session.start()
+        if "class" in self.consented and self.options.class_code:
+            self.session.world.consent("class")  # the log keeps the pupil's yes
         self.sound.want_music(True)
 
     def to_title(self) -> None:

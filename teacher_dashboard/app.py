@@ -35,6 +35,7 @@ from teacher_dashboard import (
     data,
     db,
     errors,
+    guide,
     i18n,
     limits,
     pupils,
@@ -109,7 +110,7 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
     app.add_template_filter(when)
     errors.init_app(app)
     access_log.init_app(app)
-    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp):
+    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp, guide.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # a JSON API without cookies: nothing for a forged form to ride on
     app.register_blueprint(api.bp)

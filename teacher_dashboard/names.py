@@ -216,3 +216,16 @@ def scenes_of(names: LevelNames, dialogues: Path = paths.DIALOGUES) -> list[Scen
                     said, [(c.id, pick(c.text, lang)) for c in node.choices]))
         out.append(info)
     return out
+
+
+def scene_dialogue(names: LevelNames, scene_id: str,
+                   dialogues: Path = paths.DIALOGUES) -> Dialogue | None:
+    """The dialogue a class-mode scene is played through (its character's), if readable."""
+    if names.level is None:
+        return None
+    scene = next((s for s in names.level.scenes if s.id == scene_id), None)
+    character = next((c for c in names.level.characters
+                      if scene is not None and c.id == scene.talk_to), None)
+    if character is None or not character.dialogue:
+        return None
+    return _dialogue(character.dialogue, dialogues)

@@ -4,7 +4,7 @@ pseudonym on the class server, and the conversation sheet of a session."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -12,16 +12,20 @@ from flask.typing import ResponseReturnValue
 
 from game.content.tags import ASPECTS, SKILLS
 from game.events.case import Accused
-from game.events.sitting import DayEnded
+from game.events.sitting import DayEnded, LevelStarted, Resumed
 from game.journal import admin
 from teacher_dashboard import db, downloads, queries
 from teacher_dashboard.i18n import language, t
+from teacher_dashboard.mission import Mission, MissionSheet, build_mission_sheet, missions
 from teacher_dashboard.names import LevelNames
 from teacher_dashboard.reading import read
 from teacher_dashboard.sheet import Sheet, build_sheet
+from teacher_dashboard.story_days import by_day
 from teacher_dashboard.timeline import Story, aspect_label, skill_label, tell, unreadable_note
 
 bp = Blueprint("pupils", __name__)
+LEGEND = (2, 1, -1, -2)
+"""The aspect tags' values the legend explains in words (a tag shows its number)."""
 
 
 @bp.route("/")
@@ -40,17 +44,28 @@ class SessionRow:
     on_time: int = 0
     clues: int = 0
     solved: bool = False
+    day_names: list[str] = field(default_factory=list)
+    """The school days played in this session, by their titles in the level."""
+
+    @property
+    def name(self) -> str:
+        return " · ".join(self.day_names) or self.level
 
 
 def session_rows(pupil_id: str) -> list[SessionRow]:
     """The pupil's sessions, newest first, with what their day summaries counted."""
-    rows = {r["id"]: SessionRow(r, LevelNames(r["level"], language()).title(r["level"]))
-            for r in queries.sessions_of(db.log(), pupil_id)}
+    found = queries.sessions_of(db.log(), pupil_id)
+    names = {level: LevelNames(level, language()) for level in {r["level"] for r in found}}
+    rows = {r["id"]: SessionRow(r, names[r["level"]].title(r["level"])) for r in found}
     for logged in read(queries.summaries_of(db.log(), pupil_id)).events:
         row = rows.get(logged.session_id or "")
         event = logged.payload
         if row is None:
             continue
+        if isinstance(event, LevelStarted | Resumed | DayEnded):
+            day = names[row.row["level"]].day(event.day)
+            if day not in row.day_names:
+                row.day_names.append(day)
         if isinstance(event, DayEnded):
             row.days += 1
             row.lessons += event.lessons
@@ -76,8 +91,12 @@ def pupil(pupil_id: str) -> str:
         names = LevelNames(chosen.row["level"], language())
         story = tell(read(queries.story_events(db.log(), chosen.row["id"])), names, t,
                      skill=skill, aspect=aspect)
+    if skill or aspect:  # a filter shows only what it found: nothing folded away
+        for entry in story.entries:
+            entry.matters = True
     return render_template(
         "pupil.html", pupil=found, sessions=sessions, chosen=chosen, entries=story.entries,
+        days=by_day(story.entries), legend=[(v, t(f"tag_value_{v}")) for v in LEGEND],
         claim=queries.claim_of(db.log(), pupil_id),
         class_sessions=any(s.row.get("class_code") for s in sessions),
         unreadable=unreadable_note(story.unreadable, t), skill=skill, aspect=aspect,
@@ -125,3 +144,47 @@ def sheet(session_id: str) -> ResponseReturnValue:
                                     f"gesprek-{stamp}.txt")
     return render_template("sheet.html", session_row=found, pupil=pupil_row, sheet=built,
                            unreadable=unreadable_note(built.unreadable, t))
+
+
+def _mission_parts(pupil_id: str) -> tuple[dict[str, Any], list[Mission], Mission,
+                                           MissionSheet]:
+    """The pupil, their missions, the one asked for (?session= any of its sessions;
+    the newest by default) and its sheet."""
+    found = queries.pupil(db.log(), pupil_id)
+    if found is None:
+        abort(404, t("unknown_pupil", pupil=pupil_id))
+    all_missions = missions(queries.sessions_of(db.log(), pupil_id))
+    if not all_missions:
+        abort(404, t("no_sessions"))
+    wanted = request.args.get("session")
+    chosen = next((m for m in all_missions if m.has(wanted)), all_missions[0])
+    names = LevelNames(chosen.level, language())
+    rows = [row for s in chosen.sessions for row in queries.story_events(db.log(), s["id"])]
+    day_order = [d.id for d in names.level.days] if names.level else []
+    return found, all_missions, chosen, build_mission_sheet(read(rows), names, t, day_order)
+
+
+@bp.route("/pupil/<path:pupil_id>/sheet", methods=["GET", "POST"])
+def mission_sheet(pupil_id: str) -> ResponseReturnValue:
+    """The sheet of a whole mission; POST downloads it as text with the agreements."""
+    pupil_row, all_missions, chosen, built = _mission_parts(pupil_id)
+    level = LevelNames(chosen.level, language()).title(chosen.level)
+    values = {"pupil": pupil_row, "mission": chosen, "level": level, "sheet": built}
+    if request.method == "POST":
+        text = render_template("mission_sheet.txt", **values,
+                               agreements=request.form.get("agreements", "").strip())
+        stamp = re.sub(r"[^0-9-]", "", str(chosen.first["started_at"] or ""))[:10]
+        return downloads.attachment(text.encode("utf-8"), "text/plain; charset=utf-8",
+                                    f"gesprek-missie-{stamp}.txt")
+    return render_template("mission_sheet.html", **values, missions=all_missions,
+                           unreadable=unreadable_note(built.unreadable, t))
+
+
+@bp.route("/pupil/<path:pupil_id>/overstap")
+def handover_page(pupil_id: str) -> str:
+    """"Mijn overstap" to read along with parents: the pupil's own words first, then what
+    went well in the game and what they want to talk about (never a "rather not")."""
+    pupil_row, _, chosen, built = _mission_parts(pupil_id)
+    level = LevelNames(chosen.level, language()).title(chosen.level)
+    return render_template("handover.html", pupil=pupil_row, mission=chosen, level=level,
+                           sheet=built)

@@ -19,14 +19,14 @@ from game.content.tags import ASPECTS
 from game.events import KINDS, kinds_in_story
 from game.events.case import Accused
 from game.events.class_mode import SceneEnded
-from game.events.sitting import DayEnded
+from game.events.sitting import DayEnded, LevelStarted, Resumed
 
 # The moments a mentor talks about (the registry's story roles); walking from room to
 # room is left out. Kinds the registry does not know are read too, to be counted as
 # unreadable rather than silently lost.
 STORY_KINDS: tuple[str, ...] = kinds_in_story()
 KNOWN_KINDS: tuple[str, ...] = tuple(KINDS)
-SUMMARY_KINDS: tuple[str, ...] = (DayEnded.kind, Accused.kind)
+SUMMARY_KINDS: tuple[str, ...] = (DayEnded.kind, Accused.kind, LevelStarted.kind, Resumed.kind)
 
 
 def _marks(values: Sequence[str]) -> str:
@@ -59,7 +59,8 @@ def sessions_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
 
 
 def summaries_of(db: Database, pupil_id: str) -> list[dict[str, Any]]:
-    """Day summaries and accusations of all a pupil's sessions, oldest first."""
+    """Day summaries, accusations and the days each session began on (a new game or a
+    saved one continued), of all a pupil's sessions, oldest first."""
     return list(db.query(f"""
         select e.session_id, e.seq, e.kind, e.game_day, e.game_time, e.payload
         from sessions s join events e on e.session_id = s.id

@@ -1,4 +1,5 @@
-"""The conversation sheet: strengths first, then a few moments to look at together.
+"""The conversation sheet: strengths first, then a few moments to look at together
+(never more of them than strengths), and questions that start with what went well.
 
 Written to the pupil ("you"), because the mentor and the pupil read it side by
 side. The questions come from the reflection prompts the writers put on the
@@ -19,6 +20,7 @@ from game.events.homework import HomeworkHandedIn, HomeworkLate, HomeworkNoted
 from game.events.lessons import LessonLate, LessonMissed, LessonOnTime, TimetableChangeSeen
 from game.events.talking import ChoiceMade, RelationChanged
 from teacher_dashboard.names import pick
+from teacher_dashboard.privacy import without_private
 from teacher_dashboard.reading import Reading
 from teacher_dashboard.timeline import MentorTeller, Text
 
@@ -58,7 +60,7 @@ def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
     teller = MentorTeller(names, t)
     language = names.language
     sheet = Sheet(unreadable=reading.unreadable)
-    events = reading.payloads()
+    events = without_private(reading).payloads()  # the pupil's "rather not" stays unsaid
     choices = _of(events, ChoiceMade)
     talks = [c for c in choices if c.context in SAID_TO_SOMEONE]
 
@@ -87,19 +89,23 @@ def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
     if not sheet.strengths:
         sheet.strengths.append(t("sheet_played"))
 
-    for lesson in late:
-        sheet.to_look_at.append(t("sheet_late", subject=lesson.subject_name(teller),
-                                  n=max(1, lesson.minutes_late)))
-    for gone in missed:
-        sheet.to_look_at.append(t("sheet_missed", subject=gone.subject_name(teller)))
-    for item in _of(events, HomeworkLate):
-        sheet.to_look_at.append(t("sheet_homework_late", title=names.homework(item.homework)))
     hard_choices = [c for c in talks if _aspect_sum(c) < 0]
-    for choice in hard_choices:
+    # the most to talk about first: a hurtful choice, a missed lesson, late homework, lateness
+    for choice in sorted(hard_choices, key=_aspect_sum):
         sheet.to_look_at.append(t("sheet_choice_moment",
                                   name=names.character(choice.character),
                                   said=_said(choice, language),
                                   chosen=pick(choice.chosen_text, language)))
+    for gone in missed:
+        sheet.to_look_at.append(t("sheet_missed", subject=gone.subject_name(teller)))
+    for item in _of(events, HomeworkLate):
+        sheet.to_look_at.append(t("sheet_homework_late", title=names.homework(item.homework)))
+    for lesson in late:
+        sheet.to_look_at.append(t("sheet_late", subject=lesson.subject_name(teller),
+                                  n=max(1, lesson.minutes_late)))
+
+    # never more to look at than went well: a hard day is not a list of faults
+    sheet.to_look_at = sheet.to_look_at[:len(sheet.strengths)]
 
     for choice in choices:
         if choice.context == "reflection":
@@ -114,7 +120,9 @@ def build_sheet(reading: Reading, names: Names, t: Text) -> Sheet:
             if prompt and prompt not in prompts and len(prompts) < limit:
                 prompts.append(prompt)
 
-    add_prompts(hard_choices, 2)  # the moments to look at come first
+    kind_first = sorted((c for c in talks if _aspect_sum(c) > 0), key=_aspect_sum, reverse=True)
+    add_prompts(kind_first, 2)  # what went well comes first
+    add_prompts(hard_choices, 4)  # then the moments to look at
     if late or missed:
         prompts.append(t("sheet_q_on_time"))
     add_prompts([c for c in talks if _aspect_sum(c) >= 0], MAX_QUESTIONS)

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.content.tags import ASPECTS, SKILLS
-from game.events import Names, Told
+from game.events import INFO, Names, Told
 from game.events.talking import ChoiceMade, SaidLine
+from game.events.voice import moment_key
 from teacher_dashboard.names import pick
+from teacher_dashboard.privacy import is_private, marks_of
 from teacher_dashboard.reading import Logged, Reading
+from teacher_dashboard.story_days import moment_matters
 
 Text = Callable[..., str]
 """The dashboard's catalogue lookup: t(key, **values) -> text."""
@@ -72,6 +75,8 @@ class Entry:
     tone: str
     text: str
     card: ChoiceCard | None = None
+    matters: bool = False
+    """A moment a mentor talks about (story_days.py keeps it open); else folded away."""
 
 
 @dataclass
@@ -109,8 +114,20 @@ def tell(reading: Reading, names: Names, t: Text, *, skill: str | None = None,
     filtered = bool(skill or aspect)
     entries: list[Entry] = []
     last_card: ChoiceCard | None = None
+    marks = marks_of(reading)
+    hiding = False  # after a "rather not" moment: what it changed stays unsaid too
     for logged in reading.events:
         event = logged.payload
+        if is_private(logged, marks):
+            key = moment_key(event)
+            last_card, hiding = None, True
+            if key is not None and not filtered:
+                entries.append(_entry(logged, names, Told(INFO, t(
+                    "story_private", what=t(f"category_{key[1]}"))), matters=True))
+            continue
+        if event.story == "afterwards" and hiding:
+            continue
+        hiding = False
         if event.story == "afterwards":
             told = event.tell(teller)
             if told is None:
@@ -137,10 +154,11 @@ def tell(reading: Reading, names: Names, t: Text, *, skill: str | None = None,
     return Story(entries, reading.unreadable)
 
 
-def _entry(logged: Logged, names: Names, told: Told,
-           card: ChoiceCard | None = None) -> Entry:
+def _entry(logged: Logged, names: Names, told: Told, card: ChoiceCard | None = None,
+           matters: bool | None = None) -> Entry:
     return Entry(names.day(logged.game_day), logged.game_time or "", logged.payload.kind,
-                 told.tone, told.text, card)
+                 told.tone, told.text, card,
+                 matters if matters is not None else moment_matters(logged.payload))
 
 
 def speaker_name(speaker: str, teller: MentorTeller) -> str:

@@ -112,6 +112,7 @@ def test_a_pupil_types_the_class_code_and_the_game_sends_to_the_teacher(tmp_path
         for _ in range(8):
             run_script(app, [Press(pygame.K_BACKSPACE)])
         run_script(app, [Type("1b-komeet"), Press(pygame.K_RETURN), Wait(1),
+                         Press(pygame.K_1), Wait(1),                 # the pupil's yes
                          Type("Agent Komeet"), Press(pygame.K_RETURN), Wait(1),
                          Press(pygame.K_RETURN), Wait(2)])
         assert app.options.class_code == code and app.content.level.scenes
@@ -122,7 +123,8 @@ def test_a_pupil_types_the_class_code_and_the_game_sends_to_the_teacher(tmp_path
         with sqlite3.connect(teacher_db) as con:
             kinds = {r[0] for r in con.execute("select kind from events")}
             pupils = {r[0] for r in con.execute("select pupil_id from sessions")}
-        assert {"level_start", "scene_start", "choice", "scene_end", "quit"} <= kinds
+        assert {"level_start", "scene_start", "choice", "scene_end", "quit",
+                "consent_given"} <= kinds
         assert pupils == {"Agent Komeet"}
     finally:
         server.down()
@@ -138,7 +140,7 @@ def test_no_network_when_the_code_is_typed_the_pupil_plays_and_it_is_sent_later(
     server.down()                                    # the school network is out
     app = make_app(server=server.url, class_level=TEST_CLASS_LEVEL)
     run_script(app, [Wait(1), Press(pygame.K_3), Wait(1), Type("1b-komeet"),
-                     Press(pygame.K_RETURN), Wait(1)])
+                     Press(pygame.K_RETURN), Wait(1), Press(pygame.K_1), Wait(1)])  # yes
     assert app.options.class_code == code            # not blocked: play now, send later
     run_script(app, [Type("Agent Komeet"), Press(pygame.K_RETURN), Wait(1),
                      Press(pygame.K_RETURN), Wait(2)])

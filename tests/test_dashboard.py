@@ -57,13 +57,16 @@ def test_every_page_asks_for_the_password_first(log_copy):
     client = app.test_client()
     session_id = session_ids(log_copy, PUPIL)[0]
     pages = ["/", f"/pupil/{PUPIL}", "/classes", "/class/1B", "/class/1B/live.json", "/data",
-             f"/session/{session_id}/sheet", f"/data/export?pupil={PUPIL}&format=csv"]
+             f"/session/{session_id}/sheet", f"/pupil/{PUPIL}/sheet",
+             f"/data/export?pupil={PUPIL}&format=csv", "/guide", "/guide/lessons",
+             f"/pupil/{PUPIL}/overstap"]
     for page in pages:
         response = client.get(page)
         assert response.status_code == 302, page
         assert response.location.startswith("/login"), page
     token = csrf_token(client)  # a real token, but nobody signed in
     forms = ["/data/delete", "/data/import", "/pupil-name", f"/session/{session_id}/sheet",
+             f"/pupil/{PUPIL}/sheet",
              "/classes/open", "/classes/1B/close", "/logout", "/pupil-release", "/data/xapi"]
     for form in forms:
         response = client.post(form, data={"csrf_token": token, "pupil": PUPIL,
@@ -78,13 +81,15 @@ def test_every_page_asks_for_the_password_first(log_copy):
                                                              "/static/<path:filename>",
                                                              "/favicon.ico"}
     assert {r for r in routes if not r.startswith("/api/")} == {
-        "/", "/pupil/<path:pupil_id>", "/classes", "/class/<code>", "/data",
+        "/", "/pupil/<path:pupil_id>", "/pupil/<path:pupil_id>/sheet", "/classes", "/class/<code>",
+        "/data",
         "/session/<session_id>/sheet", "/data/export", "/data/delete", "/data/import",
         "/pupil-name", "/classes/open", "/classes/<code>/close", "/logout",
-        "/pupil-release", "/class/<code>/live.json", "/data/xapi"}
+        "/pupil-release", "/class/<code>/live.json", "/data/xapi", "/guide", "/guide/lessons",
+        "/pupil/<path:pupil_id>/overstap"}
     # every page belongs to the blueprint of its area
     endpoints = {r.endpoint.partition(".")[0] for r in app.url_map.iter_rules()}
-    assert endpoints == {"auth", "pupils", "classes", "data", "api", "static"}
+    assert endpoints == {"auth", "pupils", "classes", "data", "api", "static", "guide"}
 
 
 def test_only_the_entry_points_import_the_app():

@@ -14,6 +14,9 @@ import pytest
 from helpers import start_new_game
 
 from game import paths
+from game.events import Event
+from game.events.coping import AskedForHelp, CalmMoment
+from game.events.lessons import LessonLate
 from game.scenes.base import Scene
 from game.scenes.school import SchoolScene
 from game.scripted import run_script
@@ -142,6 +145,35 @@ def screens(world) -> Iterator[tuple[str, Opener]]:
     yield "dialogue choices", lambda app: dialogue(app, at_choice=True)
     yield "reflection", lambda app: app.open("reflection", world=world)
     yield "evening", lambda app: app.open("evening", world=world)
+
+    def logbook(app) -> None:  # the day's moments as the mentor sees them, marked
+        talker = next(c.id for c in world.level.characters if c.dialogue)
+        for payload in [*(LessonLate(lesson=lesson.id, minutes_late=12)
+                          for lesson in world.day.lessons[:2]),
+                        AskedForHelp(character=talker, about="way"),
+                        CalmMoment(via="quiet_room")]:
+            world.logbook.note(Event(payload, world.clock.minutes, None, world.day.id),
+                               world.level)
+        world.logbook.moments[0].mark = "talk"
+        world.logbook.moments[0].note = "Ik wist niet waar het lokaal was"
+        world.logbook.moments[1].mark = "private"
+        app.open("logbook", world=world, then=lambda: None)
+
+    yield "logbook", logbook
+    yield "consent file", lambda app: app.open(
+        "consent", to="file", yes=lambda: None, no=lambda: None,
+        folder=str(app.options.data_dir / "voor-de-mentor"))
+    def handover(app) -> None:
+        scene = app.open("handover", world=world, then=lambda world: None)
+        scene.ticked = {item for item in scene.items[::2] if item[0] in ("helps", "hard")}
+        scene.note = "Ik hou van tekenen en van sterren kijken met mijn opa"
+
+    yield "handover", handover
+    yield "consent handover", lambda app: app.open(
+        "consent", to="handover", yes=lambda: None, no=lambda: None,
+        folder=str(app.options.data_dir / "voor-de-mentor"))
+    yield "consent class", lambda app: app.open("consent", to="class", yes=lambda: None,
+                                                no=lambda: None, code="1B-KOMEET")
     yield "end", lambda app: app.open("end", world=world)
     yield "pause", lambda app: app.open("pause")
     yield "settings", lambda app: app.open("settings")

@@ -60,6 +60,8 @@ def test_in_the_game_the_mission_comes_before_the_evening_and_is_asked_about_nex
     run_script(app, [Wait(3)])
     assert app.top.__class__.__name__ == "ReflectionScene"
     run_script(app, [Press(pygame.K_1), Wait(3)])  # how the day went: good
+    assert app.top.__class__.__name__ == "LogbookScene"  # Mijn logboek: nothing marked, done
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(1), Press(pygame.K_RETURN), Wait(3)])
     assert isinstance(app.top, MissionScene)
     run_script(app, [Press(pygame.K_RETURN), Wait(2)])  # Enter alone never takes it on
     assert isinstance(app.top, MissionScene)

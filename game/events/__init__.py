@@ -11,6 +11,7 @@ from game.events import (
     moving,
     sitting,
     talking,
+    voice,
 )
 from game.events.base import (
     GOOD,
@@ -31,4 +32,5 @@ from game.events.base import (
 
 __all__ = ["GOOD", "INFO", "KINDS", "NOTE", "Event", "Names", "Payload", "Teller", "Told",
            "UnknownKind", "Verb", "case", "class_mode", "coping", "homework", "kind_class",
-           "kinds_in_story", "lessons", "missions", "moving", "parse", "sitting", "talking"]
+           "kinds_in_story", "lessons", "missions", "moving", "parse", "sitting", "talking",
+           "voice"]

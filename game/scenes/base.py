@@ -35,6 +35,8 @@ class Host(Protocol):
     content_error: ContentError | None
     session: PlaySession | None
     uploader: Uploader | None
+    consented: set[str]
+    """Where the pupil said yes to their log going (scenes/consent.py), this run."""
 
     @property
     def top(self) -> Scene | None: ...

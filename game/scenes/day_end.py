@@ -68,7 +68,13 @@ class ReflectionScene(CardScene):
 
 
 def after_reflection(app: Host, world: World) -> None:
+    """The reflection is answered: the pupil's logbook of the day, then the evening (or
+    the end of the mission)."""
     app.pop()
+    app.open("logbook", world=world, then=lambda: after_logbook(app, world))
+
+
+def after_logbook(app: Host, world: World) -> None:
     if not world.last_day:
         app.open("evening", world=world)
         mission = world.mission_tonight()

@@ -97,9 +97,21 @@ class ClassCodeScene(NewGameScene):
         if not self.app.switch_level(self.app.options.class_level):
             self.problem = str(self.app.content_error)
             return False
+        if self.app.options.server:  # the log will go to the teacher: the pupil says yes first
+            self.app.replace_with("consent", to="class", code=code,
+                                  yes=lambda: self._join(code, consented=True),
+                                  no=lambda: self._join(None, consented=False))
+        else:
+            self._join(code, consented=False)
+        return True
+
+    def _join(self, code: str | None, *, consented: bool) -> None:
+        """Class mode with this code, or (the pupil said no) the class's scenes played here
+        without sending anything."""
+        if consented:
+            self.app.consented.add("class")
         self.app.start_class_mode(code)
         self.app.replace_with("new_game")
-        return True
 
 
 class IntroScene(Scene):

@@ -41,12 +41,51 @@ class DaySummary:
     tip: Said | None = None
 
 
-def summarise(level: Level, day: Day, state: PupilState, *, last_day: bool = False) -> DaySummary:
+@dataclass(frozen=True)
+class _Counts:
+    held: list[str]
+    on_time: list[str]
+    late: list[str]
+    missed: list[str]
+    given: int
+    noted: int
+    kind: int
+
+    def on_time_share(self) -> float:
+        return len(self.on_time) / len(self.held) if self.held else 0.0
+
+
+def _counts(level: Level, day: Day, state: PupilState) -> _Counts:
+    """One day's lessons and homework as the pupil's state remembers them."""
     statuses = {lesson.id: state.lessons.get(lesson.id, "missed") for lesson in day.lessons}
     held = [lid for lid, s in statuses.items() if s != "cancelled"]
-    on_time = [lid for lid in held if statuses[lid] == "on_time"]
-    late = [lid for lid in held if statuses[lid] == "late"]
-    missed = [lid for lid in held if statuses[lid] == "missed"]
+    day_lessons = {lesson.id for lesson in day.lessons}
+    given = [h for h in level.homework if h.given_in in day_lessons and h.id in state.homework]
+    return _Counts(held, [lid for lid in held if statuses[lid] == "on_time"],
+                   [lid for lid in held if statuses[lid] == "late"],
+                   [lid for lid in held if statuses[lid] == "missed"],
+                   len(given), sum(h.id in state.homework_noted for h in given),
+                   state.kind_acts.get(day.id, 0))
+
+
+def grown(today: _Counts, yesterday: _Counts) -> list[Said]:
+    """What grew since yesterday (at most two lines): on time more often, kinder, the
+    homework written down this time. Only ever good news; nothing that shrank."""
+    grew: list[Said] = []
+    if today.held and yesterday.held and today.on_time_share() > yesterday.on_time_share():
+        grew.append(Said("reflect_grew_on_time"))
+    if today.kind > yesterday.kind:
+        grew.append(Said("reflect_grew_kind"))
+    if today.given and today.noted == today.given and yesterday.noted < yesterday.given:
+        grew.append(Said("reflect_grew_homework"))
+    return grew[:2]
+
+
+def summarise(level: Level, day: Day, state: PupilState, *, last_day: bool = False,
+              previous: Day | None = None) -> DaySummary:
+    """The day's reflection; with `previous` (yesterday) it starts with what grew."""
+    counts = _counts(level, day, state)
+    held, on_time, late, missed = counts.held, counts.on_time, counts.late, counts.missed
     trusted = [c.name for c in level.characters if state.relation(c.id) >= TRUST]
     day_lessons = {lesson.id for lesson in day.lessons}
     given = [h for h in level.homework if h.given_in in day_lessons and h.id in state.homework]
@@ -55,6 +94,8 @@ def summarise(level: Level, day: Day, state: PupilState, *, last_day: bool = Fal
     summary = DaySummary(day.id, len(held), len(on_time), late, missed, trusted, len(noted),
                          len(given), len(changes), len(state.clues))
     s = summary.strengths
+    if previous is not None:
+        s += grown(counts, _counts(level, previous, state))
     if on_time and len(on_time) == len(held):
         s.append(Said("reflect_on_time_all", {"n": len(on_time)}))
     elif on_time:  # "on time for 0 lessons" is not a strength: then it is left out

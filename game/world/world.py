@@ -51,6 +51,13 @@ from game.events.talking import (
     Option,
     SaidLine,
 )
+from game.events.voice import (
+    NOTE_LENGTH,
+    ConsentGiven,
+    Destination,
+    HandoverWritten,
+    MomentMarked,
+)
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
@@ -60,6 +67,7 @@ from game.world.clock import GameClock
 from game.world.conversation import Conversation
 from game.world.homework import SLOTS, HomeworkTask, When
 from game.world.lesson_talk import lesson_dialogue
+from game.world.logbook import Logbook
 from game.world.movement import Body
 from game.world.npc import NPC_SPEED, PAUSE_SECONDS, Npc
 from game.world.reflection import DaySummary, summarise
@@ -116,6 +124,7 @@ class World:
         self._offer: support.Offer | None = None  # the offer being talked through
         self.route_today = False  # the floor plan shows the route (help was accepted)
         self.wants_floor_plan = False  # open it now (after the helper explained)
+        self.logbook = Logbook()  # the day's moments for "Mijn logboek" (logbook.py)
         self.wants_calmer = False  # answers came too quickly: offer a calmer pace
 
     def begin(self) -> None:
@@ -185,7 +194,8 @@ class World:
         return best
 
     def day_summary(self) -> DaySummary:
-        return summarise(self.level, self.day, self.state, last_day=self.last_day)
+        return summarise(self.level, self.day, self.state, last_day=self.last_day,
+                         previous=self.level.days[self.day_index - 1] if self.day_index else None)
 
     @property
     def last_day(self) -> bool:
@@ -504,6 +514,29 @@ class World:
             said_before=[SaidLine(speaker="game", nl=question.nl, en=question.en)],
             options=options, chosen_index=FEELINGS.index(feeling), response_ms=response_ms))
 
+    # --- the pupil's own voice ---
+    def keep_logbook(self) -> None:
+        """The pupil closed "Mijn logboek": each marked moment goes to the log, for the
+        mentor's sheet ("rather not" ones are shown there without their words)."""
+        day = self.logbook.day or self.day.id
+        for moment in self.logbook.moments:
+            if moment.mark is not None:
+                self.emit(MomentMarked.model_validate({
+                    "day": day, "moment": moment.key, "category": moment.category,
+                    "aspects": moment.aspects, "mark": moment.mark,
+                    "note": moment.note.strip()[:NOTE_LENGTH]}))
+
+    def write_handover(self, helps: Sequence[str], hard: Sequence[str], note: str,
+                       likes: Sequence[str] = ()) -> None:
+        """"Mijn overstap": what the pupil wants the new school's mentor to know."""
+        self.emit(HandoverWritten.model_validate(
+            {"helps": list(helps), "hard": list(hard), "likes": list(likes),
+             "note": note.strip()[:2 * NOTE_LENGTH]}))
+
+    def consent(self, to: Destination) -> None:
+        """The pupil said yes to their log going to a file or to the teacher's dashboard."""
+        self.emit(ConsentGiven(to=to))
+
     # --- missions for the real school (levels/missions.yaml) ---
     def mission_tonight(self) -> Mission | None:
         """This evening's mission: for the skill of the day's tip, one not offered before."""
@@ -610,6 +643,7 @@ class World:
             acts[self.day.id] = acts.get(self.day.id, 0) + 1
         event = Event(payload, self.clock.minutes, self.room.id if self.room else None,
                       self.day.id)
+        self.logbook.note(event, self.level)
         for listener in self.listeners:
             listener(event)
         return event
@@ -627,6 +661,7 @@ class World:
                            "heading_out": n.heading_out, "pause": n.pause}
                      for nid, n in self.npcs.items()},
             "state": self.state.to_dict(),
+            "logbook": self.logbook.to_data(),
         }
 
     @classmethod
@@ -644,6 +679,7 @@ class World:
         world.state = PupilState.from_dict(data["state"])
         world.day_over = bool(data.get("day_over", False))
         world.level_over = bool(data.get("level_over", False))
+        world.logbook = Logbook.from_data(data.get("logbook"))
         world.room = world.map.room_at(world.player.x, world.player.y - 1)
         world._on_stairs = world.map.stairs_at(world.player.x, world.player.y - 1) is not None
         return world
