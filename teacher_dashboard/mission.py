@@ -17,7 +17,7 @@ from typing import Any
 
 from game.events import Names, Payload
 from game.events.case import Accused, ClueFound
-from game.events.coping import AskedForHelp, CalmMoment
+from game.events.coping import AskedForHelp, CalmMoment, SupportOffered
 from game.events.homework import (
     HomeworkGiven,
     HomeworkHandedIn,
@@ -25,6 +25,7 @@ from game.events.homework import (
     HomeworkNoted,
 )
 from game.events.lessons import LessonLate, LessonMissed, LessonOnTime, TimetableChangeSeen
+from game.events.missions import MissionChecked, MissionOffered
 from game.events.sitting import DayEnded
 from game.events.talking import ChoiceMade
 from game.events.voice import HandoverWritten, MomentMarked, moment_key
@@ -84,6 +85,10 @@ class MissionSheet:
     questions: list[str] = field(default_factory=list)
     scale_question: str = ""
     unreadable: int = 0
+    real_missions: list[str] = field(default_factory=list)
+    """Missions for the real school: offered, taken on or not, and how they went."""
+    game_help: list[str] = field(default_factory=list)
+    """When the game noticed the pupil was stuck and offered help (context, not a mark)."""
 
     @property
     def talk_marks(self) -> list[PupilMark]:
@@ -189,6 +194,10 @@ def build_mission_sheet(reading: Reading, names: Names, t: Text,
     talks = [e for e in events if isinstance(e, ChoiceMade) and _said_to_someone(e)]
 
     _strengths(sheet, events, talks, logged, names, t)
+    sheet.real_missions = _real_missions(events, teller)
+    sheet.game_help = list(dict.fromkeys(
+        told.text for e in events if isinstance(e, SupportOffered)
+        if (told := e.tell(teller)) is not None))
     moments = _look_at(shown, teller)
     sheet.to_look_at = [m.text for m in moments[:min(len(sheet.strengths), MAX_LOOK_AT)]]
 
@@ -327,3 +336,20 @@ def _look_at(shown: Sequence[Logged], teller: MentorTeller) -> list[_Moment]:
                              teller("sheet_late_all", n=len(late), subjects=subjects),
                              teller("sheet_q_on_time")))
     return sorted(found, key=lambda m: (-m.value, m.order))
+
+
+def _real_missions(events: Sequence[Payload], teller: MentorTeller) -> list[str]:
+    """Each mission for the real school once: what it was, the pupil's answer, and the
+    next morning's look back (when there was one)."""
+    language = teller.names.language
+    checks = {e.mission: e for e in events if isinstance(e, MissionChecked)}
+    lines: list[str] = []
+    for offer in (e for e in events if isinstance(e, MissionOffered)):
+        text = offer.en if language == "en" else offer.nl
+        line = teller(f"sheet_mission_{offer.answer}", mission=text)
+        check = checks.get(offer.mission)
+        if check is not None:
+            feeling = teller(f"ev_mission_feeling_{check.feeling}") if check.feeling else ""
+            line += " " + teller(f"sheet_mission_check_{check.result}", feeling=feeling)
+        lines.append(line.strip())
+    return lines

@@ -206,3 +206,21 @@ def test_every_session_sheet_has_no_more_to_look_at_than_went_well(simulated_log
         assert strengths is not None
         assert (look_at.group(1).count("<li>") if look_at else 0) \
             <= strengths.group(1).count("<li>")
+
+
+def test_the_sheet_tells_the_missions_for_real_and_how_they_went(week):
+    db, _, _ = week
+    with sqlite3.connect(db) as con:
+        rows = con.execute(
+            "select e.kind, e.payload from events e join sessions s on s.id = e.session_id "
+            "where s.pupil_id = ? and e.kind in ('mission_offered', 'mission_checked') "
+            "order by s.started_at, e.seq", [PUPIL]).fetchall()
+    offered = [json.loads(p) for k, p in rows if k == "mission_offered"]
+    assert len(offered) == 3  # one each evening of the three school days
+    page = _text(signed_in(dashboard(db)).get(f"/pupil/{PUPIL}/sheet").get_data(as_text=True))
+    assert ui("sheet_real_missions") in page
+    for mission in offered:
+        assert mission["nl"] in page.replace("&#39;", "'")
+    checked = [json.loads(p) for k, p in rows if k == "mission_checked"]
+    for check in checked:
+        assert ui(f"sheet_mission_check_{check['result']}", feeling="").strip() in page
