@@ -204,6 +204,12 @@ def test_no_text_overflows_or_overlaps_on_any_school_screen(make_app, monkeypatc
     state.changes_seen = [c.id for c in world.day.changes]
     for lesson in world.day.lessons[:2]:
         state.lessons[lesson.id] = "late"
+    # a day with every strength the reflection can name (its answers must stay on screen)
+    state.kind_acts[world.day.id] = 4
+    state.calm_days.append(world.day.id)
+    state.help_asked[world.day.id] = 2
+    for person in [c.id for c in level.characters][:4]:
+        state.relations[person] = 3
     world.clock.minutes = world.day.lessons[2].start - 3
     found = []
     screen = app.screen.get_rect()

@@ -207,3 +207,17 @@ def test_the_calmer_pace_question_has_no_answer_chosen_in_advance(make_app):
     run_script(app, [Press(pygame.K_DOWN), Press(pygame.K_RETURN), Wait(2)])
     assert not isinstance(app.top, CalmerScene)  # the first answer, "yes", chosen on purpose
     assert app.settings["choice_pause"] == 1
+
+
+def test_a_hard_day_gets_a_kind_word_before_anything_else(make_app):
+    from game.scenes.day_end import NoticeScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    app.open("reflection", world=world)
+    run_script(app, [Wait(2), Press(pygame.K_3), Wait(2)])  # "Lastig"
+    assert isinstance(app.top, NoticeScene)
+    assert app.top.title() == app.texts("reflect_hard_title")
+    run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    assert not isinstance(app.top, NoticeScene)  # then the day goes on (the logbook)

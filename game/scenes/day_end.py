@@ -17,6 +17,7 @@ from game.ui import look
 from game.world.case import clue_statement
 from game.world.homework import open_homework
 from game.world.reflection import Said
+from game.world.speech import both
 from game.world.world import World
 
 GOOD = (60, 140, 90)
@@ -42,29 +43,46 @@ class ReflectionScene(CardScene):
         self.selected, confirmed = pick(event, len(FEELINGS), self.selected, self.rects)
         if confirmed and self.selected is not None:
             thought = int(round((self.world.real_time - self.shown_at) * 1000))
-            self.world.reflect_feeling(FEELINGS[self.selected], response_ms=max(0, thought))
+            feeling = FEELINGS[self.selected]
+            self.world.reflect_feeling(feeling, response_ms=max(0, thought))
             after_reflection(self.app, self.world)
+            if feeling == "hard":  # a hard day gets a kind word first, never silence
+                self.app.open("notice", world=self.world, message=both("reflect_hard_reply"),
+                              title=self.app.texts("reflect_hard_title"),
+                              colour=look.ACCENT)
 
     def said(self, said: Said) -> str:
         return self.app.texts(said.key, **said.values)
 
     def draw_body(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Laid out from the bottom up, so the question and its three answers are always
+        on screen, however good the day was: the strengths take the room that is left
+        (smaller, or in two columns, when there are many)."""
         t = self.app.texts
-        surface.blit(look.text(t("reflect_strengths"), 36, GOOD, bold=True), area.topleft)
-        y = area.y + 48
-        for line in self.summary.strengths:
-            y = look.blit_lines(surface, look.wrap("• " + self.said(line), 34, area.w - 20), 34,
-                                area.x + 10, y) + 6
-        y += 14
+        labels = [t(f"feel_{f}") for f in FEELINGS]
+        row = max(44, look.font(30).get_height() + 12)
+        answers_y = area.bottom - row - 12  # clear of the hint line below the card
+        width = min(320, (area.w - 16 * (len(labels) - 1)) // len(labels))
+        self.rects = []
+        for i, label in enumerate(labels):
+            x = area.x + i * (width + 16)
+            self.rects += option_rows(surface, [label], 0 if self.selected == i
+                                      else None, x, answers_y, width, size=30, row=row,
+                                      first_number=i + 1)
+        answers_y = min(r.y for r in self.rects)
+        question_y = answers_y - look.line_height(34) - 8
+        surface.blit(look.text(t("reflect_feel"), 34, look.INK, bold=True), (area.x, question_y))
+        tip_lines = look.wrap(self.said(self.summary.tip), 30, area.w - 20) \
+            if self.summary.tip is not None else []
+        tip_y = question_y - 18 - len(tip_lines) * look.line_height(30)
+        heading_y = tip_y - look.line_height(36) - 4
         tomorrow = "reflect_tomorrow_last" if self.world.last_day else "reflect_tomorrow"
-        surface.blit(look.text(t(tomorrow), 36, look.ACCENT, bold=True), (area.x, y))
-        if self.summary.tip is not None:
-            y = look.blit_lines(surface, look.wrap(self.said(self.summary.tip), 34, area.w - 20),
-                                34, area.x + 10, y + 48)
-        y += 24
-        surface.blit(look.text(t("reflect_feel"), 34, look.INK, bold=True), (area.x, y))
-        self.rects = option_rows(surface, [t(f"feel_{f}") for f in FEELINGS], self.selected,
-                                 area.x, y + 44, 300, size=30, row=44)
+        surface.blit(look.text(t(tomorrow), 36, look.ACCENT, bold=True), (area.x, heading_y))
+        look.blit_lines(surface, tip_lines, 30, area.x + 10, tip_y)
+        surface.blit(look.text(t("reflect_strengths"), 36, GOOD, bold=True), area.topleft)
+        top = area.y + look.line_height(36) + 8
+        look.blit_list(surface, [self.said(line) for line in self.summary.strengths], 32,
+                       area.x + 10, top, area.w - 20, heading_y - 12)
 
 
 def after_reflection(app: Host, world: World) -> None:
