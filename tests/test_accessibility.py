@@ -227,3 +227,19 @@ def test_every_text_has_the_same_blanks_in_both_languages():
         for key in nl:
             assert _placeholders(nl[key]) == _placeholders(en[key]), key
             assert isinstance(nl[key], dict) == isinstance(en[key], dict), key
+
+
+def test_help_says_to_look_at_the_notice_board_when_a_change_is_not_seen_yet(make_app):
+    from game.scenes.help import next_steps
+
+    app = make_app()
+    run_script(app, start_new_game())
+    world = app.session.world
+    world.end_day()
+    world.start_next_day()  # day two: maths moves to another room, announced at 08:15
+    world.update(1 / 60)
+    board = world.map.rooms[world.level.notice_board].named("nl")
+    assert next_steps(app, world)[0] == app.texts("help_changes_unseen", room=board)
+    for change in world.day.changes:
+        world.see_change(change.id, "notice_board")
+    assert app.texts("help_changes_unseen", room=board) not in next_steps(app, world)

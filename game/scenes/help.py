@@ -21,6 +21,13 @@ def next_steps(app: Host, world: World) -> list[str]:
     """The next thing to do, then anything else worth remembering, in the pupil's words."""
     t, lang = app.texts, app.texts.language
     steps: list[str] = []
+    unseen = [c for c in world.day.changes if c.announce_at <= world.clock.minutes
+              and c.id not in world.state.changes_seen]
+    if unseen:  # what the pupil knows may be out of date: say where to look first
+        board = world.level.notice_board
+        room = world.map.rooms[board].named(app.texts.language) if board in world.map.rooms \
+            else ""
+        steps.append(t("help_changes_unseen", room=room) if room else t("help_changes_ask"))
     nxt = world.known_next_lesson()
     here = world.room.id if world.room else None
     if nxt is None:

@@ -18,9 +18,9 @@ from game.content.schema import LocalText
 from game.events.talking import LESSON_DIALOGUE
 from game.rules.effects import ChangeRelation, Effect, GiveClue, GiveHomework
 from game.rules.state import PupilState
-from game.world.case import Case, clue_statement
+from game.world.case import Case
 from game.world.school_day import LessonVisit
-from game.world.speech import both, joined
+from game.world.speech import both
 
 
 class LessonWorld(Protocol):
@@ -57,10 +57,9 @@ def lesson_dialogue(world: LessonWorld, visit: LessonVisit, *, opening: bool = T
     def reward(effects: list[Effect]) -> None:
         before = set(state.clues)
         world.apply_effects(effects)
-        for clue in (c for c in state.clues if c not in before):
-            assert world.case is not None
-            say(joined(level.clue(clue).text, clue_statement(level, world.case, clue)),
-                "surprised")
+        if any(c not in before for c in state.clues):
+            # in the teacher's own words; the clue's card follows after the lesson
+            say(both("say_clue"), "surprised")
 
     if opening:
         _open(world, visit, say, reward)
