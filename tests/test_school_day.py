@@ -164,3 +164,16 @@ def test_a_classmate_tells_the_news_and_the_notice_board_shows_it(content):
     walk(world, "aula")
     seen = {e.data["change"]: e.data["via"] for e in events.of("timetable_change_seen")}
     assert seen["gym-vervalt"] == "notice_board"
+
+
+def test_a_cancelled_last_lesson_does_not_keep_the_pupil_at_school(content):
+    world, _ = started(content)
+    world.end_day()
+    world.start_next_day()  # day two: PE, the last lesson, is cancelled (told at 09:20)
+    for lesson in ("reken-2", "taal-2"):
+        world.state.lessons[lesson] = "on_time"
+    world.clock.minutes = 10 * 60 + 16  # after the last lesson that is held
+    world.update(1 / 60)
+    assert world.free_time  # no waiting until the cancelled lesson's bell at 10:35
+    walk(world, "ingang")
+    assert world.go_home()

@@ -113,8 +113,12 @@ def decide(day: Day, now: float, room: str | None, state: PupilState,
 
 
 def lessons_over(day: Day, now: float, state: PupilState) -> bool:
-    """Every lesson of the day is behind the pupil: free time until the day ends."""
-    return bool(day.lessons) and all(lesson.id in state.lessons for lesson in day.lessons) \
+    """Every lesson of the day is behind the pupil: free time until the day ends. A lesson
+    whose cancellation is announced is behind the pupil already (no waiting for a PE
+    lesson that will not be held before going home)."""
+    cancelled = {item.lesson.id for item in planned(day, now) if item.cancelled}
+    return bool(day.lessons) and all(lesson.id in state.lessons or lesson.id in cancelled
+                                     for lesson in day.lessons) \
         and now >= _last_lesson_end(day, now)
 
 
