@@ -15,6 +15,7 @@ from game.scenes.day_end import NoticeScene, ReflectionScene
 from game.scenes.dialogue import DialogueScene
 from game.scenes.school import SchoolScene
 from game.scripted import Press, Wait, WalkTo, run_script
+from game.world import movement
 
 
 def key(code: int, down: bool = True) -> None:
@@ -221,3 +222,22 @@ def test_starting_again_under_a_taken_name_keeps_the_old_game_aside(make_app):
     assert isinstance(again.top, IntroScene)
     assert again.store.load("Agent Kiwi") is None  # the new game starts fresh
     assert list((saves / "bewaard").glob("*.json")), "the old game was not kept"
+
+
+def test_tapping_enter_after_a_talk_does_not_start_a_talk_with_someone_else(make_app):
+    app = make_app()
+    run_script(app, [*start_new_game(), WalkTo("kim"), Press(pygame.K_e), Wait(3)])
+    world = app.session.world
+    for _ in range(40):  # read to the end, choosing the first answer
+        if not isinstance(app.top, DialogueScene):
+            break
+        key = pygame.K_1 if app.top.conversation.at_choice else pygame.K_RETURN
+        run_script(app, [Press(key), Wait(3)])
+    assert isinstance(app.top, SchoolScene)
+    other = world.npcs["wim"]  # someone else right in front of the pupil
+    dx, dy = movement.DIRECTION_VECTORS[world.player.facing]
+    other.body.x, other.body.y = world.player.x + dx * 28, world.player.y + dy * 28
+    run_script(app, [Press(pygame.K_RETURN), Wait(10), Press(pygame.K_RETURN), Wait(10)])
+    assert isinstance(app.top, SchoolScene)  # the taps were for the talk that ended
+    run_script(app, [Wait(5 * 60), Press(pygame.K_e), Wait(3)])
+    assert isinstance(app.top, DialogueScene)  # a moment later, E talks again

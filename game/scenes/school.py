@@ -33,7 +33,7 @@ FRAME_W, FRAME_H = 32, 40
 DIRECTION_ROWS = {"down": 0, "left": 1, "right": 2, "up": 3}
 WALK_CYCLE = (0, 1, 0, 2)
 BANNER_SECONDS = 2.5
-TALK_AGAIN_SECONDS = 4.0  # after a talk ends, the same key does not start it again ...
+TALK_AGAIN_SECONDS = 4.0  # after a talk ends, a key does not start another one ...
 TALK_AGAIN_STEPS = 24.0   # ... unless the pupil walked away and back (pixels)
 SIGN_SIZE = 20
 CLUE = (60, 140, 90)
@@ -278,7 +278,9 @@ class SchoolScene(Scene):
             self.app.open("dialogue", world=self.world, conversation=conversation)
 
     def _just_said_goodbye(self, npc_id: str) -> bool:
-        if self.ended_talk is None or self.ended_talk[0] != npc_id:
+        """A pupil tapping Enter through the last lines must not start a new talk with
+        whoever stands near (nor the same one again): only after a few steps or seconds."""
+        if self.ended_talk is None:
             return False
         _, when, (x, y) = self.ended_talk
         player = self.world.player
@@ -324,6 +326,7 @@ class SchoolScene(Scene):
         if world.lesson is not None and world.conversation is None:
             conversation = world.begin_lesson()
             if conversation is not None:
+                self.talking_to = conversation.character
                 self.app.open("dialogue", world=world, conversation=conversation)
         elif world.wants_floor_plan and world.conversation is None:
             world.wants_floor_plan = False  # the helper showed the way: here it is
@@ -338,6 +341,7 @@ class SchoolScene(Scene):
         elif world.pending_offer is not None and world.conversation is None:
             conversation = world.take_offer()
             if conversation is not None:
+                self.talking_to = conversation.character
                 self.app.open("dialogue", world=world, conversation=conversation)
         elif world.level_over and world.level.scenes and not self.reflecting:
             self.reflecting = True  # the end card shows once
