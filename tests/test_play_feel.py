@@ -241,3 +241,16 @@ def test_tapping_enter_after_a_talk_does_not_start_a_talk_with_someone_else(make
     assert isinstance(app.top, SchoolScene)  # the taps were for the talk that ended
     run_script(app, [Wait(5 * 60), Press(pygame.K_e), Wait(3)])
     assert isinstance(app.top, DialogueScene)  # a moment later, E talks again
+
+
+def test_esc_in_the_evening_pauses_and_continue_comes_back(make_app):
+    from game.scenes.day_end import EveningScene
+    from game.scenes.pause import PauseScene
+
+    app = make_app()
+    run_script(app, start_new_game())
+    app.open("evening", world=app.session.world)
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(2)])
+    assert isinstance(app.top, PauseScene)
+    run_script(app, [Press(pygame.K_ESCAPE), Wait(2)])
+    assert isinstance(app.top, EveningScene)

@@ -132,6 +132,9 @@ class EveningScene(CardScene):
         return items
 
     def handle(self, event: pygame.event.Event) -> None:
+        if keys.is_key(event, keys.BACK_KEYS):
+            self.app.open("pause")  # the evening is part of the game: Esc pauses it too
+            return
         items = self._items()
         self.selected, confirmed = pick(event, len(items), self.selected, self.rects)
         if not confirmed or self.selected is None:
