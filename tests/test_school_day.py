@@ -177,3 +177,29 @@ def test_a_cancelled_last_lesson_does_not_keep_the_pupil_at_school(content):
     assert world.free_time  # no waiting until the cancelled lesson's bell at 10:35
     walk(world, "ingang")
     assert world.go_home()
+
+
+def test_in_a_lesson_the_class_sits_in_its_room_and_the_teacher_is_where_it_is_held(content):
+    from game.world.seating import IN_CLASS_BEFORE
+
+    world, _ = started(content)
+    world.end_day()
+    world.start_next_day()  # day two: maths (reken-2) moved from 1.05 to 2.12
+    world.clock.minutes = 8 * 60 + 30 - IN_CLASS_BEFORE + 0.5
+    world.update(1 / 60)
+    smap = world.map
+
+    def room_of(who: str) -> str | None:
+        body = world.npcs[who].body
+        room = smap.room_at(body.x, body.y - 1)
+        return room.id if room else None
+
+    classmates = [c.id for c in world.level.characters
+                  if c.role == "classmate" and c.id in world.npcs]
+    assert classmates and all(room_of(c) == "2.12" for c in classmates)
+    assert room_of("reken") == "2.12"  # not waiting in the old room 1.05
+    spots = {(round(world.npcs[c].body.x), round(world.npcs[c].body.y)) for c in classmates}
+    assert len(spots) == len(classmates)  # one seat each
+    world.clock.minutes = 9 * 60 + 21  # the lesson is over (the pupil never came)
+    world.update(1 / 60)
+    assert not any(world.npcs[c].seated for c in classmates)

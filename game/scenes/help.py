@@ -25,9 +25,9 @@ def next_steps(app: Host, world: World) -> list[str]:
               and c.id not in world.state.changes_seen]
     if unseen:  # what the pupil knows may be out of date: say where to look first
         board = world.level.notice_board
-        room = world.map.rooms[board].named(app.texts.language) if board in world.map.rooms \
-            else ""
-        steps.append(t("help_changes_unseen", room=room) if room else t("help_changes_ask"))
+        place = world.map.rooms[board].named(app.texts.language) \
+            if board in world.map.rooms else ""
+        steps.append(t("help_changes_unseen", room=place) if place else t("help_changes_ask"))
     nxt = world.known_next_lesson()
     here = world.room.id if world.room else None
     if nxt is None:

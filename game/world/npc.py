@@ -22,6 +22,8 @@ class Npc:
     heading_out: bool = True
     pause: float = 0.0
     talking: bool = False
+    origin: tuple[float, float] | None = None  # where they stand outside lessons
+    seated: bool = False  # in class for a lesson (see world/seating.py): they stay put
 
     def target(self) -> tuple[float, float] | None:
         if self.route_to is None:

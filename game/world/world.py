@@ -61,7 +61,7 @@ from game.events.voice import (
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
-from game.world import class_scenes, movement, school_day, support
+from game.world import class_scenes, movement, school_day, seating, support
 from game.world.case import Case, fits, suspects_left
 from game.world.clock import GameClock
 from game.world.conversation import Conversation
@@ -753,7 +753,7 @@ class World:
                 route = (wp.x, wp.y)
             npcs[character.id] = Npc(character.id, character.name, character.role,
                                      character.sprite, Body(x, y), (x, y), route,
-                                     pause=self.rng.uniform(0, PAUSE_SECONDS))
+                                     pause=self.rng.uniform(0, PAUSE_SECONDS), origin=(x, y))
         self._schedule_minute = int(self.clock.minutes)
         return npcs
 
@@ -782,8 +782,14 @@ class World:
         if minute == self._schedule_minute:
             return
         self._schedule_minute = minute
+        in_class = seating.seats(self.level, self.map, self.day, self.clock.minutes,
+                                 set(self.npcs))
         for npc in self.npcs.values():
-            where = self._scheduled_place(npc.id)
+            seat = in_class.get(npc.id)
+            where = seat or self._scheduled_place(npc.id)
+            if where is None and npc.seated:  # the lesson is over: back to their spot
+                where = npc.origin
+            npc.seated = seat is not None
             if where is None or npc.talking or where == npc.home:
                 continue
             npc.body.x, npc.body.y = where
@@ -810,12 +816,12 @@ class World:
         glance = self._frames % 6 == 0  # standing people turn to the pupil ten times a second
         for npc in self.npcs.values():
             body = npc.body
-            if npc.route_to is None and not glance:
+            if (npc.route_to is None or npc.seated) and not glance:
                 continue
             near = abs(body.x - px) + abs(body.y - py) < STOP_NEAR
             if near and not npc.talking:  # someone close by stops and looks at the pupil
                 body.facing = _facing_towards(body, self.player)
-            target = npc.target() if npc.route_to is not None else None
+            target = npc.target() if npc.route_to is not None and not npc.seated else None
             if npc.talking or near or target is None or self.calm:
                 body.moving = False
                 continue
