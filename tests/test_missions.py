@@ -18,7 +18,7 @@ from game.scenes.mission import MissionCheckScene, MissionScene
 from game.scripted import Press, Wait, run_script
 
 
-def test_a_late_day_brings_a_way_finding_mission_and_the_next_morning_asks(content):
+def test_a_late_day_brings_a_way_finding_mission_and_the_next_sitting_asks(content):
     world, events = started(content)
     while not world.day_over:  # the pupil never reaches a lesson: the tip is about lateness
         world.update(STEP * 4)
@@ -28,6 +28,8 @@ def test_a_late_day_brings_a_way_finding_mission_and_the_next_morning_asks(conte
     world.answer_mission(mission, accepted=True)
     assert world.mission_to_check() is None  # not before tomorrow
     world.start_next_day()
+    assert world.mission_to_check() is None  # the next school day in the same sitting:
+    world.resume()  # no real day to try it yet; the next time the game is opened, it asks
     assert world.mission_to_check() is mission
     world.check_mission(mission, "partly", "hard")
     assert world.mission_to_check() is None
@@ -51,7 +53,7 @@ def test_class_mode_has_no_missions(class_content):
     assert class_content.missions == []
 
 
-def test_in_the_game_the_mission_comes_before_the_evening_and_is_asked_about_next_morning(
+def test_in_the_game_the_mission_comes_before_the_evening_and_the_next_sitting_asks(
         make_app):
     app = make_app()
     run_script(app, start_new_game())
@@ -70,14 +72,22 @@ def test_in_the_game_the_mission_comes_before_the_evening_and_is_asked_about_nex
     mission = world.mission_tonight()
     assert mission is not None and mission.id in world.state.missions_taken
     run_script(app, [Press(pygame.K_DOWN)] * 5 + [Press(pygame.K_RETURN), Wait(5)])
-    for _ in range(10):  # the morning's cards first
-        if isinstance(app.top, MissionCheckScene):
-            break
+    seen = []
+    for _ in range(10):  # the same sitting's next morning never asks about it
+        seen.append(type(app.top).__name__)
         run_script(app, [Press(pygame.K_RETURN), Wait(3)])
-    assert isinstance(app.top, MissionCheckScene)
-    run_script(app, [Press(pygame.K_1), Wait(2), Press(pygame.K_1), Wait(2)])  # yes; good
-    assert not isinstance(app.top, MissionCheckScene)  # (then a classmate says hi: a quiet day)
-    assert world.state.missions_checked == [mission.id]
+    assert "MissionCheckScene" not in seen
+    app.quit()
+    again = make_app()
+    run_script(again, [Wait(1), Press(pygame.K_RETURN), Wait(5)])  # "Verder spelen als ..."
+    for _ in range(10):
+        if isinstance(again.top, MissionCheckScene):
+            break
+        run_script(again, [Press(pygame.K_RETURN), Wait(3)])
+    assert isinstance(again.top, MissionCheckScene)
+    run_script(again, [Press(pygame.K_1), Wait(2), Press(pygame.K_1), Wait(2)])  # yes; good
+    assert not isinstance(again.top, MissionCheckScene)
+    assert again.session.world.state.missions_checked == [mission.id]
 
 
 def test_a_broken_missions_file_is_named_with_its_line(tmp_path):

@@ -38,6 +38,8 @@ class PupilState:
     missions: dict[str, str] = field(default_factory=dict)  # day -> mission offered that evening
     missions_taken: list[str] = field(default_factory=list)  # missions the pupil said yes to
     missions_checked: list[str] = field(default_factory=list)  # looked back on
+    missions_sitting: dict[str, int] = field(default_factory=dict)  # mission -> sitting taken
+    sittings: int = 0  # sittings of this game before the current one (resumes counted)
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)

@@ -136,6 +136,7 @@ class World:
 
     def resume(self) -> None:
         """A saved game goes on (called once whoever listens is listening)."""
+        self.state.sittings += 1
         self.emit(Resumed(day=self.day.id, clock=self.clock.text()))
 
     # --- reading ---
@@ -558,20 +559,22 @@ class World:
     def answer_mission(self, mission: Mission, accepted: bool) -> None:
         if accepted and mission.id not in self.state.missions_taken:
             self.state.missions_taken.append(mission.id)
+            self.state.missions_sitting[mission.id] = self.state.sittings
         self.emit(MissionOffered(mission=mission.id, skill=mission.skill, nl=mission.text.nl,
                                  en=mission.text.en,
                                  answer="accepted" if accepted else "not_now"))
 
     def mission_to_check(self) -> Mission | None:
-        """Yesterday's mission, said yes to and not looked back on yet."""
-        if self.day_index == 0:
-            return None
-        yesterday = self.level.days[self.day_index - 1].id
-        mission_id = self.state.missions.get(yesterday)
-        if mission_id is None or mission_id not in self.state.missions_taken \
-                or mission_id in self.state.missions_checked:
-            return None
-        return next((m for m in self.content.missions if m.id == mission_id), None)
+        """The last mission said yes to and not looked back on yet, from an earlier sitting
+        (the pupil needs a real day in between to try it)."""
+        state = self.state
+        for mission_id in reversed(state.missions_taken):
+            if mission_id in state.missions_checked:
+                continue
+            if state.missions_sitting.get(mission_id, state.sittings) >= state.sittings:
+                return None
+            return next((m for m in self.content.missions if m.id == mission_id), None)
+        return None
 
     def check_mission(self, mission: Mission, result: Literal["done", "partly", "not_yet"],
                       feeling: Literal["good", "ok", "hard"] | None) -> None:
