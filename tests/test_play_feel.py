@@ -254,3 +254,15 @@ def test_esc_in_the_evening_pauses_and_continue_comes_back(make_app):
     assert isinstance(app.top, PauseScene)
     run_script(app, [Press(pygame.K_ESCAPE), Wait(2)])
     assert isinstance(app.top, EveningScene)
+
+
+def test_enter_twice_on_the_title_opens_the_name_screen_without_an_error(make_app):
+    from game.scenes.new_game import NewGameScene
+
+    app = make_app()
+    run_script(app, [Wait(1), Press(pygame.K_RETURN), Wait(1), Press(pygame.K_RETURN), Wait(1)])
+    assert isinstance(app.top, NewGameScene) and not app.top.invalid
+    run_script(app, [Press(pygame.K_BACKSPACE), Wait(1)])
+    app.top.name = "!"  # a name that breaks the rule still gets the explanation
+    run_script(app, [Press(pygame.K_RETURN), Wait(1)])
+    assert app.top.invalid

@@ -58,6 +58,8 @@ class NewGameScene(Scene):
             pygame.key.stop_text_input()
             self.app.pop()
         elif keys.is_key(event, {pygame.K_RETURN, pygame.K_KP_ENTER}):
+            if not self.name.strip():
+                return  # nothing typed yet (a second Enter from the screen before): no error
             self.invalid = not self.accept(self.name)
 
     def draw(self, surface: pygame.Surface) -> None:
