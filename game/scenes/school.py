@@ -38,6 +38,7 @@ TALK_AGAIN_STEPS = 24.0   # ... unless the pupil walked away and back (pixels)
 SIGN_SIZE = 20
 CLUE = (60, 140, 90)
 YOU = (250, 214, 120)
+OUTSIDE = (58, 66, 86)  # beyond the pupil's floor
 SPRITE_LAYER = 3  # above the floor, walls and furniture layers
 
 
@@ -152,6 +153,7 @@ class SchoolScene(Scene):
         self.world = session.world
         self.view = MapView(self.world.map.tmx, app.screen.get_size())
         self.player_sheet = SpriteSheet.get("player")
+        self._floor_rects: dict[int, pygame.Rect] = {}
         # Banners fade by the world's real time, which runs on under a dialogue too.
         self.banner_room = self.world.room
         self.banner_at = -BANNER_SECONDS
@@ -356,17 +358,49 @@ class SchoolScene(Scene):
                   for n in self.world.npcs.values()]
         people.append((self.player_sheet.frame(self.world.player), self.world.player))
         self.view.draw(surface, (self.world.player.x, self.world.player.y - 16), people)
+        self._hide_other_floors(surface)
         self._draw_signs(surface)
         self._draw_you(surface)
         if look.soft_colours():
             surface.blit(_soft_veil(surface.get_size()), (0, 0))
         self._draw_hud(surface)
 
+    def _floor_rect(self) -> pygame.Rect | None:
+        """The pupil's floor on the map (its rooms and corridors, with their walls)."""
+        room = self.world.room
+        if room is None:
+            return None
+        if room.floor not in self._floor_rects:
+            rects = [pygame.Rect(int(r.rect.x), int(r.rect.y), int(r.rect.w), int(r.rect.h))
+                     for r in self.world.map.rooms.values()
+                     if r.floor == room.floor]
+            tile = self.world.map.tile
+            self._floor_rects[room.floor] = rects[0].unionall(rects[1:]).inflate(tile, tile)
+        return self._floor_rects[room.floor]
+
+    def _hide_other_floors(self, surface: pygame.Surface) -> None:
+        """Floors lie side by side on the map: only the pupil's own floor is shown, so
+        a room upstairs never seems to be next door."""
+        floor = self._floor_rect()
+        if floor is None:
+            return
+        shown = floor.move(self.view.offset)
+        screen = surface.get_rect()
+        for part in (pygame.Rect(0, 0, max(0, shown.left), screen.h),
+                     pygame.Rect(shown.right, 0, max(0, screen.right - shown.right), screen.h),
+                     pygame.Rect(0, 0, screen.w, max(0, shown.top)),
+                     pygame.Rect(0, shown.bottom, screen.w, max(0, screen.bottom - shown.bottom))):
+            if part.w and part.h:
+                surface.fill(OUTSIDE, part)
+
     def _draw_signs(self, surface: pygame.Surface) -> None:
         lang = self.app.texts.language
         area = surface.get_rect()
         style = look.style_key()
+        floor = self._floor_rect()
         for sign in self.signs:
+            if floor is not None and not floor.collidepoint(sign.x, sign.y):
+                continue  # a sign on another floor
             sx, sy = self.view.to_screen(sign.x, sign.y)
             if -200 < sx < area.w + 200 and -40 < sy < area.h + 40:
                 plate = sign_surface(sign.text.get(lang), style)
