@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import input as keys
-from game import logs
+from game import logs, mentor_mission
 from game.content.bundle import Content, load_content
 from game.content.errors import ContentError
 from game.file_lock import FileLock
@@ -27,6 +27,7 @@ from game.input import HeldKeys, PressedKeys
 from game.journal.faults import Trouble, trouble_of
 from game.journal.journal import Journal
 from game.journal.store import JournalError
+from game.mentor_mission import MentorMission
 from game.options import Options
 from game.save_status import SavingWatch, Waiting
 from game.save_writer import SaveWriter
@@ -76,6 +77,9 @@ class App:
         self.content: Content | None = None
         self.content_error: ContentError | None = None
         self._load_content()
+        self.mentor_mission: MentorMission | None = None
+        self.mission_problem: str | None = None  # a mission file that could not be used
+        self._find_mentor_mission()
         self.toasts = Toasts()
         self.saving_watch = SavingWatch()
         self.journal: Journal | None = None
@@ -211,12 +215,35 @@ class App:
             print(f"fullscreen: {exc}", file=sys.stderr)
 
     # --- playing ---
+    def _find_mentor_mission(self) -> None:
+        """A mentor's mission file, given or downloaded (see game/mentor_mission.py)."""
+        found = mentor_mission.find(self.options.data_dir, self.options.mission)
+        if found is None:
+            return
+        try:
+            self.mentor_mission = mentor_mission.load(found)
+            log.info("mentor mission loaded from %s", found)
+        except mentor_mission.MissionFileError as exc:
+            self.mission_problem = str(exc)
+            log.warning("mentor mission not used: %s", exc)
+
+    def mission_for(self, pupil: str) -> MentorMission | None:
+        """The mentor's mission when this pupil starts a new game (not in class mode)."""
+        mission = self.mentor_mission
+        if mission is None or self.options.class_code or not mission.for_pupil(pupil):
+            return None
+        return mission
+
     def play(self, pupil: str, *, resume: bool) -> None:
         """Open the school for this pupil, continuing their saved game when asked."""
         from game.session import Player, PlaySession
 
         assert self.content is not None
         self.use_settings_of(pupil)
+        mission = None if resume else self.mission_for(pupil)
+        if mission is not None:  # the support the mentor chose (the pupil may change it)
+            for key, value in mission.settings().items():
+                self.change_setting(key, value)
         self.session = PlaySession(
             self.content, Player(pupil, self.texts.language, dict(self.settings),
                                  self.options.class_code),
@@ -225,6 +252,8 @@ class App:
         self.open("school", session=self.session)
         self.apply_settings()  # the world follows the pupil's calm and time-pressure settings
         self.session.start()
+        if mission is not None:
+            self.session.world.take_mentor_mission(mission)
         if "class" in self.consented and self.options.class_code:
             self.session.world.consent("class")  # the log keeps the pupil's yes
         self.sound.want_music(True)

@@ -41,6 +41,7 @@ def _play(args: argparse.Namespace) -> int:
         db=Path(args.db) if args.db else None,
         class_code=args.class_code.strip().upper() if args.class_code else None,
         server=args.server,
+        mission=Path(args.mission) if args.mission else None,
     )
     app = App(options)
     app.run(max_frames=args.frames)
@@ -227,6 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, help="seed for a reproducible game")
     play.add_argument("--db", help="the choice log (default: journal.sqlite in the data folder)")
     play.add_argument("--class", dest="class_code", help="class code for class mode")
+    play.add_argument("--mission", help="a mission file the mentor made on the dashboard "
+                                        "(else the newest alien-missie*.json in the data "
+                                        "folder or Downloads is used)")
     play.add_argument("--server", help="the teacher's dashboard to send to, e.g. "
                                        "http://192.168.1.20:8765 (class mode)")
     play.add_argument("--frames", type=int, help="draw this many frames, then close "

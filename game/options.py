@@ -34,6 +34,7 @@ class Options:
     db: Path | None = None  # the choice log; default: journal.sqlite in data_dir
     class_code: str | None = None
     server: str | None = None  # class mode: the teacher's dashboard to send the log to
+    mission: Path | None = None  # a mentor's mission file (else looked for: mentor_mission.py)
     preview: str | None = None  # a writer's preview: this dialogue at once (nothing logged)
     situation: Situation = field(default_factory=Situation)
     # an unexpected error shows the calm crash screen; tests turn it off to see the error

@@ -38,6 +38,7 @@ from teacher_dashboard import (
     guide,
     i18n,
     limits,
+    mentor_mission,
     pupils,
 )
 from teacher_dashboard.i18n import t
@@ -110,7 +111,7 @@ def create_app(db_path: Path, secrets: Secrets, *, testing: bool = False,
     app.add_template_filter(when)
     errors.init_app(app)
     access_log.init_app(app)
-    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp, guide.bp):
+    for blueprint in (auth.bp, pupils.bp, classes.bp, data.bp, guide.bp, mentor_mission.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # a JSON API without cookies: nothing for a forged form to ride on
     app.register_blueprint(api.bp)

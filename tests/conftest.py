@@ -13,6 +13,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # tester's own log folder.
 os.environ.setdefault("ALIEN_OP_SCHOOL_LOGS",
                       tempfile.mkdtemp(prefix="alien-op-school-test-logs-"))
+# A mentor's mission file in the tester's own Downloads never reaches a test game.
+os.environ.setdefault("ALIEN_OP_SCHOOL_DOWNLOADS", "")
 # Nor the parsed-content cache: the tests fill their own (and so test it every run).
 os.environ.setdefault("ALIEN_OP_SCHOOL_CACHE",
                       tempfile.mkdtemp(prefix="alien-op-school-test-cache-"))

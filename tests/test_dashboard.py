@@ -59,14 +59,14 @@ def test_every_page_asks_for_the_password_first(log_copy):
     pages = ["/", f"/pupil/{PUPIL}", "/classes", "/class/1B", "/class/1B/live.json", "/data",
              f"/session/{session_id}/sheet", f"/pupil/{PUPIL}/sheet",
              f"/data/export?pupil={PUPIL}&format=csv", "/guide", "/guide/lessons",
-             f"/pupil/{PUPIL}/overstap"]
+             f"/pupil/{PUPIL}/overstap", f"/pupil/{PUPIL}/mission"]
     for page in pages:
         response = client.get(page)
         assert response.status_code == 302, page
         assert response.location.startswith("/login"), page
     token = csrf_token(client)  # a real token, but nobody signed in
     forms = ["/data/delete", "/data/import", "/pupil-name", f"/session/{session_id}/sheet",
-             f"/pupil/{PUPIL}/sheet",
+             f"/pupil/{PUPIL}/sheet", f"/pupil/{PUPIL}/mission",
              "/classes/open", "/classes/1B/close", "/logout", "/pupil-release", "/data/xapi"]
     for form in forms:
         response = client.post(form, data={"csrf_token": token, "pupil": PUPIL,
@@ -86,10 +86,11 @@ def test_every_page_asks_for_the_password_first(log_copy):
         "/session/<session_id>/sheet", "/data/export", "/data/delete", "/data/import",
         "/pupil-name", "/classes/open", "/classes/<code>/close", "/logout",
         "/pupil-release", "/class/<code>/live.json", "/data/xapi", "/guide", "/guide/lessons",
-        "/pupil/<path:pupil_id>/overstap"}
+        "/pupil/<path:pupil_id>/overstap", "/pupil/<path:pupil_id>/mission"}
     # every page belongs to the blueprint of its area
     endpoints = {r.endpoint.partition(".")[0] for r in app.url_map.iter_rules()}
-    assert endpoints == {"auth", "pupils", "classes", "data", "api", "static", "guide"}
+    assert endpoints == {"auth", "pupils", "classes", "data", "api", "static", "guide",
+                         "mentor_mission"}
 
 
 def test_only_the_entry_points_import_the_app():

@@ -47,7 +47,8 @@ def _pages(db: Path) -> list[str]:
     pupil = "1B-Vos-01"
     session = newest_session(db, pupil)
     return ["/", "/?class=1B", f"/pupil/{pupil}", f"/session/{session}/sheet",
-            f"/pupil/{pupil}/sheet", f"/pupil/{pupil}/overstap", "/guide", "/guide/lessons",
+            f"/pupil/{pupil}/sheet", f"/pupil/{pupil}/overstap", f"/pupil/{pupil}/mission",
+            "/guide", "/guide/lessons",
             "/classes",
             "/class/1B", "/class/1B-KOMEET?live=1", "/class/1B-KOMEET?live=1&projector=1",
             "/data", "/pupil/niemand"]

@@ -46,3 +46,21 @@ class MissionChecked(Payload):
         feeling = teller(f"ev_mission_feeling_{self.feeling}") if self.feeling else ""
         return Told(GOOD if self.result != "not_yet" else INFO,
                     teller(f"ev_mission_{self.result}", mission=text, feeling=feeling))
+
+
+class MentorMissionStarted(Payload):
+    """A new game started with a mission the mentor prepared (focus, support, days)."""
+
+    kind: ClassVar[str] = "mentor_mission_started"
+    story = "moment"
+    verb = Verb(OWN_VERBS + "started-a-mentor-mission", "begon een missie van de mentor",
+                "started a mission from the mentor")
+    focus: list[Skill] = []
+    days: int | None = None
+    route: bool = True
+    hints: bool = True
+    calm: bool = True
+    time_pressure: bool = False
+
+    def tell(self, teller: Teller) -> Told:
+        return Told(INFO, teller("ev_mentor_mission", n=len(self.focus)))

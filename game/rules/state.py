@@ -40,6 +40,7 @@ class PupilState:
     missions_checked: list[str] = field(default_factory=list)  # looked back on
     missions_sitting: dict[str, int] = field(default_factory=dict)  # mission -> sitting taken
     sittings: int = 0  # sittings of this game before the current one (resumes counted)
+    mentor_mission: dict[str, Any] = field(default_factory=dict)  # a mentor's mission, if any
 
     def relation(self, character: str) -> int:
         return self.relations.get(character, 0)

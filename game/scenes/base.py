@@ -18,6 +18,7 @@ from game.ui.sound import Sounds
 
 if TYPE_CHECKING:  # for the types only: the title screen does not wait for the world
     from game.journal.upload import Uploader
+    from game.mentor_mission import MentorMission
     from game.session import PlaySession
 
 
@@ -35,6 +36,8 @@ class Host(Protocol):
     content_error: ContentError | None
     session: PlaySession | None
     uploader: Uploader | None
+    mentor_mission: MentorMission | None
+    mission_problem: str | None
     consented: set[str]
     """Where the pupil said yes to their log going (scenes/consent.py), this run."""
 
@@ -54,6 +57,7 @@ class Host(Protocol):
     def try_to_save(self) -> Waiting: ...
     def start_again(self) -> None: ...
     def play(self, pupil: str, *, resume: bool) -> None: ...
+    def mission_for(self, pupil: str) -> MentorMission | None: ...
     def change_setting(self, key: str, value: object) -> None: ...
     def start_class_mode(self, class_code: str | None) -> None: ...
     def switch_level(self, level: Path) -> bool: ...

@@ -29,10 +29,17 @@ class NewGameScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        self.name = ""
+        self.name = self.prefill()
         self.invalid = False
         self.problem: str | None = None  # a message from elsewhere (the class server)
         pygame.key.start_text_input()
+
+    def prefill(self) -> str:
+        """The agent name the mentor's mission was made for (the pupil may change it)."""
+        mission = self.app.mentor_mission
+        if mission is None or self.app.options.class_code or not valid_pseudonym(mission.pupil):
+            return ""
+        return mission.pupil
 
     def accept(self, text: str) -> bool:
         """The pupil pressed Enter: go on and return True, or False to show the problem."""
@@ -85,6 +92,9 @@ class ClassCodeScene(NewGameScene):
 
     prompt_key, help_key, invalid_key = "class_prompt", "class_help", "class_invalid"
     max_length = 16
+
+    def prefill(self) -> str:
+        return ""  # a class code is typed from the board
 
     def accept(self, text: str) -> bool:
         code = normal_class_code(text)
@@ -144,7 +154,20 @@ class IntroScene(Scene):
         hint = look.text(t("intro_continue"), 30, look.MUTED)
         room = box.bottom - 30 - hint.get_height() - 16 - y
         paragraphs = [level.intro.get(lang)] + ["• " + g.text.get(lang) for g in level.goals[:2]]
+        mission = self.app.mission_for(self.pupil)
+        if mission is not None and (mission.welcome or mission.school or mission.days):
+            # the mentor's own words come first: this mission was made for this pupil
+            welcome = t("intro_mission_from", mentor=mission.mentor) if mission.mentor \
+                else t("intro_mission_plain")
+            if mission.school:
+                welcome += " " + t("intro_mission_school", school=mission.school)
+            if mission.days and mission.days < len(level.days):
+                welcome += " " + t("intro_mission_days", n=mission.days)
+            paragraphs.insert(0, " ".join(p for p in (welcome, mission.welcome) if p))
         size = look.fitting_size(paragraphs, inner, room, 36, gap=12)
+        if len(paragraphs) > 1 + len(level.goals[:2]):  # the mentor's welcome
+            y = look.blit_lines(surface, look.wrap(paragraphs.pop(0), size, inner), size,
+                                box.x + 40, y, (196, 110, 40)) + 12
         y = look.blit_lines(surface, look.wrap(paragraphs[0], size, inner), size, box.x + 40, y)
         for goal in paragraphs[1:]:
             y = look.blit_lines(surface, look.wrap(goal, size, inner), size, box.x + 40, y + 12,

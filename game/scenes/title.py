@@ -76,6 +76,16 @@ class TitleScene(Scene):
             label = look.text(t("menu_class_code", code=code), 30, (250, 226, 150), bold=True)
             below = label.get_rect(midtop=(w // 2, below.bottom + 6))
             surface.blit(label, below)
+        elif self.app.mentor_mission is not None or self.app.mission_problem:
+            mission = self.app.mentor_mission
+            words = t("menu_mission", mentor=mission.mentor) if mission and mission.mentor \
+                else t("menu_mission_plain") if mission \
+                else t("menu_mission_problem", problem=self.app.mission_problem)
+            label = look.text(words, 26, (250, 226, 150), bold=True)
+            if label.get_width() > w - 80:
+                label = look.text(words[:90] + "...", 22, (250, 226, 150), bold=True)
+            below = label.get_rect(midtop=(w // 2, below.bottom + 6))
+            surface.blit(label, below)
         self.menu.draw(surface, w // 2, below.bottom + 24)
         hint = look.text(t("menu_hint"), 28, look.PAPER)
         surface.blit(hint, hint.get_rect(midbottom=(w // 2, h - 20)))

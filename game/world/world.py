@@ -35,7 +35,7 @@ from game.events.lessons import (
     TimetableChangeSeen,
     WaitedForBell,
 )
-from game.events.missions import MissionChecked, MissionOffered
+from game.events.missions import MentorMissionStarted, MissionChecked, MissionOffered
 from game.events.moving import (
     AgendaOpened,
     FloorPlanOpened,
@@ -58,6 +58,7 @@ from game.events.voice import (
     HandoverWritten,
     MomentMarked,
 )
+from game.mentor_mission import MentorMission
 from game.rules.conditions import Facts
 from game.rules.effects import Effect, NoteHomework
 from game.rules.state import PupilState
@@ -200,7 +201,19 @@ class World:
 
     @property
     def last_day(self) -> bool:
-        return self.day_index + 1 >= len(self.level.days)
+        days = len(self.level.days)
+        chosen = self.state.mentor_mission.get("days")
+        if isinstance(chosen, int) and chosen > 0:  # the mentor chose fewer days
+            days = min(days, chosen)
+        return self.day_index + 1 >= days
+
+    def take_mentor_mission(self, mission: MentorMission) -> None:
+        """A new game with the mentor's mission: kept in the save for the whole game."""
+        self.state.mentor_mission = mission.model_dump(exclude={"format"})
+        support = mission.support
+        self.emit(MentorMissionStarted(focus=list(mission.focus), days=mission.days,
+                                       route=support.route, hints=support.hints,
+                                       calm=support.calm, time_pressure=support.time_pressure))
 
     def configure(self, *, calm: bool, time_pressure: bool, help_when_stuck: bool = True) -> None:
         """Low-stimulus mode keeps people in the corridors still; time pressure lets the
@@ -549,6 +562,9 @@ class World:
             return next((m for m in missions if m.id == state.missions[self.day.id]), None)
         tip = self.day_summary().tip
         skill = TIP_SKILLS.get(tip.key.rsplit("_", 1)[-1] if tip else "", "flexibility")
+        focus = self.state.mentor_mission.get("focus") or []
+        if focus:  # the mentor's focus skills, in turn
+            skill = focus[self.day_index % len(focus)]
         offered = set(state.missions.values())
         fresh = [m for m in missions if m.id not in offered]
         pick = next((m for m in fresh if m.skill == skill), fresh[0] if fresh else None)
