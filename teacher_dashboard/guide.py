@@ -14,7 +14,8 @@ from teacher_dashboard.names import LevelNames
 bp = Blueprint("guide", __name__)
 
 SECTIONS: tuple[tuple[str, int], ...] = (
-    ("talk", 5), ("solution", 3), ("choice", 3), ("tags", 3), ("upset", 3), ("privacy", 4))
+    ("talk", 5), ("solution", 3), ("choice", 3), ("tags", 3), ("help", 4), ("upset", 3),
+    ("privacy", 4))
 """The guide's sections and how many points each has (catalogue `guide_<section>_<n>`)."""
 CLASS_SECTIONS: tuple[tuple[str, int], ...] = (("spread", 3), ("real", 3), ("together", 2))
 """What every class lesson shares: the anonymous spread, a real situation in the class,

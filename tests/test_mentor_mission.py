@@ -103,3 +103,32 @@ def test_only_a_real_mission_file_is_read(tmp_path):
             assert "alien-missie.json" in str(exc)
         else:
             raise AssertionError(f"read as a mission: {text[:30]}")
+
+
+def test_a_file_made_on_the_dashboard_changes_the_game_as_promised(simulated_log, make_app):
+    """Through both: the mentor's download, put in the pupil's Downloads, starts a game with
+    the chosen help and days, and the log (and so the mentor) sees that it did."""
+    client = signed_in(dashboard(simulated_log))
+    token = csrf_token(client, f"/pupil/{PUPIL}/mission")
+    made = client.post(f"/pupil/{PUPIL}/mission", data={
+        "csrf_token": token, "focus": ["flexibility"], "support": ["route", "hints"],
+        "days": "2", "school": "Het Baken", "mentor": "Meneer Smit", "welcome": "Hoi!"})
+    app = make_app()
+    (app.options.data_dir / "alien-missie.json").write_bytes(made.get_data())
+    app = make_app()
+    run_script(app, [Wait(1), Press(pygame.K_1), Wait(1), Press(pygame.K_RETURN), Wait(1),
+                     Press(pygame.K_RETURN), Wait(2)])
+    world = app.session.world
+    assert app.session.player.pupil == PUPIL  # the name was filled in
+    assert app.settings["route_assist"] and not app.settings["low_stimulus"]
+    assert world.state.mentor_mission["focus"] == ["flexibility"]
+    world.end_day()
+    world.start_next_day()
+    assert world.last_day
+    app.quit()
+    import sqlite3
+
+    with sqlite3.connect(app.options.db_path) as con:
+        logged = con.execute("select payload from events where kind = "
+                             "'mentor_mission_started'").fetchall()
+    assert len(logged) == 1 and json.loads(logged[0][0])["days"] == 2

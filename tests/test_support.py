@@ -221,3 +221,24 @@ def test_a_hard_day_gets_a_kind_word_before_anything_else(make_app):
     assert app.top.title() == app.texts("reflect_hard_title")
     run_script(app, [Press(pygame.K_RETURN), Wait(2)])
     assert not isinstance(app.top, NoticeScene)  # then the day goes on (the logbook)
+
+
+def test_bots_that_are_silent_late_lost_or_quick_each_meet_the_help_meant_for_them(
+        tmp_path, shipped_content):
+    import sqlite3
+
+    from game.sim.simulate import simulate
+
+    db = tmp_path / "hulp.sqlite"
+    simulate(shipped_content, db, 4, 2, class_code="1H", seed=21,
+             styles=["silent", "late", "lost", "quick"])
+    with sqlite3.connect(db) as con:
+        met = set(con.execute(
+            "select s.pupil_id, json_extract(e.payload, '$.rule') from events e join sessions s "
+            "on s.id = e.session_id where e.kind = 'support_offered'").fetchall())
+    by_number = {int(pupil.rsplit("-", 1)[1]): {r for p, r in met if p == pupil}
+                 for pupil in {p for p, _ in met}}  # pupils 1-4 play the styles in turn
+    assert "silent_day" in by_number.get(1, set())
+    assert by_number.get(2, set()) & {"late_twice", "lost"}  # late, and so off the way
+    assert "lost" in by_number.get(3, set())
+    assert "quick_answers" in by_number.get(4, set())
