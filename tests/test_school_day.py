@@ -203,3 +203,17 @@ def test_in_a_lesson_the_class_sits_in_its_room_and_the_teacher_is_where_it_is_h
     world.clock.minutes = 9 * 60 + 21  # the lesson is over (the pupil never came)
     world.update(1 / 60)
     assert not any(world.npcs[c].seated for c in classmates)
+
+
+def test_pe_starts_with_changing_not_with_sitting_down(content):
+    from game.world.speech import both
+
+    world, _ = started(content)
+    world.clock.minutes = 10 * 60 + 30
+    walk(world, "gymzaal")
+    world.wait_for_bell()
+    world.update(1 / 60)
+    assert world.lesson is not None and world.lesson.planned.lesson.id == "gym-1"
+    said = sit_lesson(world)
+    assert said[0] == both("say_on_time_gym").nl
+    assert both("say_on_time").nl not in said

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from game.content.dialogue import Dialogue
 from game.content.level import Level
 from game.content.schema import LocalText
+from game.content.school_map import SchoolMap
 from game.events.talking import LESSON_DIALOGUE
 from game.rules.effects import ChangeRelation, Effect, GiveClue, GiveHomework
 from game.rules.state import PupilState
@@ -22,10 +23,15 @@ from game.world.case import Case
 from game.world.school_day import LessonVisit
 from game.world.speech import both
 
+GYM = "gym"  # the map's kind for the gym
+
 
 class LessonWorld(Protocol):
     @property
     def level(self) -> Level: ...
+
+    @property
+    def map(self) -> SchoolMap: ...
 
     @property
     def case(self) -> Case | None: ...
@@ -101,8 +107,10 @@ def _open(world: LessonWorld, visit: LessonVisit, say: Callable[..., None],
           reward: Callable[[list[Effect]], None]) -> None:
     """The lesson's first words: how the pupil arrived, a substitute, homework handed in."""
     item, lesson, level = visit.planned, visit.planned.lesson, world.level
+    room = world.map.rooms.get(item.room)
+    gym = "_gym" if room is not None and room.kind == GYM else ""  # PE starts by changing
     if visit.status == "on_time":
-        say(both("say_on_time"), "happy")
+        say(both(f"say_on_time{gym}"), "happy")
     else:
         say(both("say_late", n=max(1, visit.minutes_late)))
     if item.change and item.change.kind == "substitute":
@@ -122,4 +130,4 @@ def _open(world: LessonWorld, visit: LessonVisit, say: Callable[..., None],
             reward(effects)
         else:
             say(both("say_homework_missing"))
-    say(both("say_lesson_work"))
+    say(both(f"say_lesson_work{gym}"))
