@@ -90,7 +90,7 @@ class LevelNames:
         if self.level:
             for character in self.level.characters:
                 if character.id == character_id:
-                    return character.name
+                    return character.named(self.language)
         return character_id
 
     def room(self, room_id: str | None) -> str:

@@ -96,3 +96,17 @@ def test_settings_at_the_largest_text_scroll_instead_of_shrinking_the_words(make
         run_script(app, [Press(pygame.K_DOWN), Wait(1)])
     run_script(app, [Press(pygame.K_UP), Wait(1), Press(pygame.K_RETURN), Wait(1)])
     assert app.top.__class__.__name__ == "TitleScene"  # the last row, "back", closed settings
+
+
+def test_in_english_a_teacher_is_named_in_english_in_the_game_and_the_dashboard(
+        content, shipped_content):
+    from teacher_dashboard.names import LevelNames
+
+    teacher = content.level.character("taal")
+    assert (teacher.named("nl"), teacher.named("en")) == ("Mevrouw Taal", "Ms Taal")
+    pupil = content.level.character("kim")
+    assert pupil.named("en") == pupil.name  # no English name: the same name
+    mentor = shipped_content.level.character("devries")
+    assert mentor.name_en and LevelNames("eerste-week", "en").character("devries") == \
+        mentor.name_en
+    assert LevelNames("eerste-week", "nl").character("devries") == mentor.name

@@ -33,6 +33,8 @@ class Placement(Strict):
 class Character(Strict):
     id: Id
     name: str
+    name_en: str | None = None
+    """The name in English, where it differs ("Mr De Vries" for "Meneer De Vries")."""
     role: Role
     sprite: Id
     dialogue: Id | None = None
@@ -40,6 +42,10 @@ class Character(Strict):
     greeting: LocalText | None = None
     relation: Annotated[int, Field(ge=-5, le=5)] = 0
     schedule: list[Placement] = Field(default_factory=list)
+
+    def named(self, language: str) -> str:
+        """The name as the pupil's language says it."""
+        return self.name_en if language == "en" and self.name_en else self.name
 
 
 SupportRule = Literal["late_twice", "lost", "silent_day", "homework_hint", "quick_answers"]

@@ -121,7 +121,7 @@ class AccusationScene(CardScene):
         assert world.case is not None
         if self.stage == "suspect":
             self.rects = draw_suspects(surface, world, area.x, area.y + 10, area.w,
-                                       self.selected)
+                                       self.selected, language=t.language)
             y = max((r.bottom for r in self.rects), default=area.y) + 20
             if self.not_yet:
                 label = t("accuse_not_yet")
@@ -154,7 +154,7 @@ class AccusationScene(CardScene):
                     and selected >= half else None, area.x + column_w + 16, area.y + 20,
                     column_w, size=30, first_number=half + 1)
         elif self.result is not None:
-            name = world.level.character(self.result.suspect).name
+            name = world.level.character(self.result.suspect).named(t.language)
             if self.result.correct:
                 lines = [t("accuse_right", name=name)]
             elif self.result.misfit:

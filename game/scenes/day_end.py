@@ -188,7 +188,8 @@ class EndScene(CardScene):
         if world.level.scenes:
             text = t("end_class")
         elif world.state.solved and world.case is not None:
-            text = t("end_solved", name=world.level.character(world.case.alien).name)
+            text = t("end_solved",
+                     name=world.level.character(world.case.alien).named(t.language))
         else:
             text = t("end_not_yet", n=len(world.state.clues))
         y = look.blit_lines(surface, look.wrap(text, 40, area.w), 40, area.x, area.y + 20)

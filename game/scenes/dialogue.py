@@ -150,7 +150,7 @@ class DialogueScene(Scene):
                 sprite, name = "player", t("dialogue_you")
             else:
                 character = self.world.level.character(line.speaker)
-                sprite, name = character.sprite, character.name
+                sprite, name = character.sprite, character.named(t.language)
             surface.blit(Portraits.get(sprite, line.emotion), (box.x + 22, box.y + 22))
             surface.blit(look.text(name, 36, look.ACCENT, bold=True), (box.x + 176, box.y + 22))
             text = self._full_text()

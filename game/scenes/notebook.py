@@ -16,7 +16,7 @@ FACE = 96
 
 
 def draw_suspects(surface: pygame.Surface, world: World, x: int, y: int, width: int,
-                  selected: int | None = None) -> list[pygame.Rect]:
+                  selected: int | None = None, language: str = "nl") -> list[pygame.Rect]:
     """The candidates side by side, with name and role: the pupil compares them with clues."""
     level = world.level
     candidates = level.alien.candidates if level.alien else []
@@ -30,7 +30,7 @@ def draw_suspects(surface: pygame.Surface, world: World, x: int, y: int, width: 
                                             (FACE, FACE))
         colour = look.PAPER if chosen else look.INK
         # The full name, as the characters say it ("Mevrouw Bakker"), wrapped to the card.
-        lines = look.wrap(f"{i + 1}. {character.name}", 24, rect.w - 8)
+        lines = look.wrap(f"{i + 1}. {character.named(language)}", 24, rect.w - 8)
         rect.h = FACE + 24 + len(lines) * look.line_height(24)
         pygame.draw.rect(surface, look.ACCENT if chosen else look.ACCENT_SOFT, rect,
                          border_radius=10)
@@ -71,7 +71,8 @@ class NotebookScene(CardScene):
         heading = look.line_height(32, 1.5)
         surface.blit(look.text(t("notebook_suspects"), 32, look.ACCENT, bold=True),
                      area.topleft)
-        cards = draw_suspects(surface, world, area.x, area.y + heading, area.w)
+        cards = draw_suspects(surface, world, area.x, area.y + heading, area.w,
+                              language=self.app.texts.language)
         y = max((r.bottom for r in cards), default=area.y) + 16
         surface.blit(look.text(t("notebook_clues"), 32, look.ACCENT, bold=True), (area.x, y))
         y += heading

@@ -463,7 +463,7 @@ class SchoolScene(Scene):
         if self.waits_for_bell():
             prompt = t("hud_wait")
         elif npc is not None and world.conversation is None:
-            prompt = t("hud_talk", name=npc.name)
+            prompt = t("hud_talk", name=self.world.level.character(npc.id).named(t.language))
         elif world.can_go_home():
             prompt = t("hud_home")
         elif self.at_notice_board():
@@ -510,7 +510,7 @@ class SchoolScene(Scene):
             scene = class_scenes.current(self.world.level, self.world.state)
             if scene is None:
                 return t("scene_all_done")
-            name = self.world.level.character(scene.talk_to).name
+            name = self.world.level.character(scene.talk_to).named(t.language)
             return t("scene_goal", number=class_scenes.number(self.world.level, scene),
                      of=len(self.world.level.scenes), name=name)
         nxt = self.world.known_next_lesson()
