@@ -89,7 +89,7 @@ class App:
         claimed = bool(self.options.preview) or self._claim_data_folder()
         if claimed:
             self._open_journal()
-            self.start_class_mode(self.options.class_code)
+            self._class_mode_from_start()
         if self.content_error is not None:
             log.error("the level cannot be played:\n%s", self.content_error)
             print(self.content_error, file=sys.stderr)
@@ -101,6 +101,7 @@ class App:
             self.open("already_open")
         else:
             self.open("title")
+            self._ask_class_consent()
 
     # --- content and settings ---
     def _load_content(self) -> None:
@@ -127,7 +128,7 @@ class App:
         if not self._claim_data_folder():
             return
         self._open_journal()
-        self.start_class_mode(self.options.class_code)
+        self._class_mode_from_start()
         self.settings = self.store.load_settings()
         self.apply_settings()
         self.replace_with("title")
@@ -154,6 +155,32 @@ class App:
         if self.journal.trouble is not None and self.journal.opened is None:
             return self.texts("log_cannot_open", why=self._why(self.journal.trouble))
         return self.journal.notice
+
+    def _class_mode_from_start(self) -> None:
+        """A class code from the command line: sessions carry it at once; sending to the
+        teacher's server waits for the pupil's yes (see _ask_class_consent)."""
+        if self.options.server and self.options.class_code and "class" not in self.consented:
+            return
+        self.start_class_mode(self.options.class_code)
+
+    def _ask_class_consent(self) -> None:
+        """Started with --class and --server: the pupil says, in plain words, whether the
+        game may send to the teacher, before anything leaves (Esc is no)."""
+        code = self.options.class_code
+        if not code or not self.options.server or "class" in self.consented \
+                or self.journal is None:
+            return
+
+        def yes() -> None:
+            self.consented.add("class")
+            self.pop()
+            self.start_class_mode(code)
+
+        def no() -> None:
+            self.options.server = None  # the class's scenes, played here; nothing is sent
+            self.pop()
+
+        self.open("consent", to="class", code=code, yes=yes, no=no)
 
     def start_class_mode(self, class_code: str | None) -> None:
         """Sessions carry the class code; with a server, they are also sent to the teacher."""

@@ -159,3 +159,17 @@ def test_no_network_when_the_code_is_typed_the_pupil_plays_and_it_is_sent_later(
             assert con.execute("select count(*) from events").fetchone()[0] == local
     finally:
         server.down()
+
+
+def test_a_class_code_from_the_command_line_asks_before_anything_is_sent(make_app):
+    from game.scenes.consent import ConsentScene
+
+    app = make_app(level=TEST_CLASS_LEVEL, class_code="1B", server="http://127.0.0.1:9")
+    assert isinstance(app.top, ConsentScene) and app.uploader is None  # nothing sent yet
+    run_script(app, [Wait(1), Press(pygame.K_ESCAPE), Wait(1)])  # Esc is no
+    assert app.uploader is None and app.options.server is None
+    assert app.options.class_code == "1B"  # the class's scenes, played here
+    again = make_app(level=TEST_CLASS_LEVEL, class_code="1B", server="http://127.0.0.1:9")
+    run_script(again, [Wait(1), Press(pygame.K_1), Wait(1)])  # yes
+    assert again.uploader is not None and "class" in again.consented
+    again.uploader.stop(flush_seconds=0)

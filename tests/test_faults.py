@@ -714,6 +714,7 @@ def test_quitting_during_a_class_outage_says_the_choices_go_next_time(make_app, 
         probe.bind(("127.0.0.1", 0))
         down = probe.getsockname()[1]
     app = make_app(level=TEST_CLASS_LEVEL, class_code="1B", server=f"http://127.0.0.1:{down}")
+    run_script(app, [Wait(1), Press(pygame.K_1), Wait(1)])  # yes, the game may send
     run_script(app, start_new_game("Agent Komeet"))
     log = app.session.log
     play(app, seconds=0.5)

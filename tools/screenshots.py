@@ -139,6 +139,8 @@ def class_shots(out: Path, language: str, tmp: Path) -> None:
                       level=paths.LEVELS / "samen-in-de-klas.yaml", class_code="1B",
                       server=f"http://127.0.0.1:{server.server_port}"))
     app.settings["text_speed"] = "instant"
+    run_script(app, [Wait(2), Call(lambda a: pygame.image.save(a.screen, str(out / "consent.png"))),
+                     Press(pygame.K_1), Wait(1)])  # the pupil's yes before anything is sent
 
     def shot(name: str):
         return Call(lambda a: pygame.image.save(a.screen, str(out / f"{name}.png")))
