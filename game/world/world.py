@@ -268,11 +268,7 @@ class World:
         if npc is None or self.conversation is not None:
             return None
         character = self.level.character(npc.id)
-        npc.talking = True
-        npc.body.facing = _facing_towards(npc.body, self.player)
-        self.emit(ConversationStarted(character=npc.id))
-        if self.day.id not in self.state.talked_on:
-            self.state.talked_on.append(self.day.id)
+        self._begin_talk(npc)
         news = school_day.changes_to_tell(self.day, self.clock.minutes, self.state, npc.id)
         if news:  # a classmate tells the news first
             for change in news:
@@ -284,6 +280,15 @@ class World:
         if self.conversation.finished:  # an empty conversation ends at once
             return None
         return self.conversation
+
+    def _begin_talk(self, npc: Npc) -> None:
+        """Someone and the pupil start talking: they stop and turn, the log hears it, and
+        the day counts as one with a talk (see support.py, a silent day)."""
+        npc.talking = True
+        npc.body.facing = _facing_towards(npc.body, self.player)
+        self.emit(ConversationStarted(character=npc.id))
+        if self.day.id not in self.state.talked_on:
+            self.state.talked_on.append(self.day.id)
 
     def end_conversation(self, conversation: Conversation) -> None:
         if self._offer is not None and conversation.dialogue is self._offer.dialogue:
@@ -437,13 +442,9 @@ class World:
         spot = movement.free_spot_beside(self.player, self.map)
         if spot is not None:
             npc.body.x, npc.body.y = spot
-        npc.talking = True
-        npc.body.facing = _facing_towards(npc.body, self.player)
         self.player.facing = _facing_towards(self.player, npc.body)
         self.emit(SupportOffered(rule=offer.rule, character=offer.helper))
-        self.emit(ConversationStarted(character=offer.helper))
-        if self.day.id not in self.state.talked_on:
-            self.state.talked_on.append(self.day.id)
+        self._begin_talk(npc)
         self._offer = offer
         self.conversation = Conversation(self, offer.helper, offer.dialogue)
         return self.conversation
