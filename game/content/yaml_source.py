@@ -140,7 +140,7 @@ def load_yaml(path: Path) -> Any:
                 return pickle.load(handle)  # noqa: S301 - written by this code, below
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             pass
-    result = _parse(path)
+    result = _parse(path, data)
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -152,15 +152,12 @@ def load_yaml(path: Path) -> Any:
     return result
 
 
-def _parse(path: Path) -> Any:
+def _parse(path: Path, data: bytes) -> Any:
+    """The file's bytes (read once, by load_yaml) as located YAML."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ContentError.at(path, 0, "file not found") from exc
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError.at(path, 1, "the file is not UTF-8 text; save it as UTF-8") from exc
-    except OSError as exc:
-        raise ContentError.at(path, 0, f"cannot read the file: {exc.strerror}") from exc
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
