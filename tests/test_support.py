@@ -152,6 +152,19 @@ def test_three_answers_in_under_a_second_bring_a_calmer_pace_once_a_day(content)
     assert not world.wants_calmer  # once a day
 
 
+def kim_at_her_first_question(app):
+    """Talk to Kim in the real loop and read on (Enter) until her answers are on screen."""
+    world = app.session.world
+    conversation = world.talk(world.npcs["kim"])
+    assert conversation is not None
+    app.open("dialogue", world=world, conversation=conversation)
+    for _ in range(20):
+        if conversation.at_choice and app.top._choices_seen:
+            break
+        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    return conversation
+
+
 def test_in_the_game_quick_answers_slow_the_text_and_no_puts_it_back(make_app):
     from game.scenes.calmer import CalmerScene
 
@@ -160,13 +173,7 @@ def test_in_the_game_quick_answers_slow_the_text_and_no_puts_it_back(make_app):
     world = app.session.world
     world.support.answers_ms = [150, 200]  # two quick answers before this conversation
     speed = app.settings["text_speed"]
-    conversation = world.talk(world.npcs["kim"])
-    assert conversation is not None
-    app.open("dialogue", world=world, conversation=conversation)
-    for _ in range(20):
-        if conversation.at_choice and app.top._choices_seen:
-            break
-        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    kim_at_her_first_question(app)
     run_script(app, [Press(pygame.K_1), Wait(2)])  # the third answer, at once
     assert isinstance(app.top, CalmerScene)
     assert app.settings["text_speed"] != speed and app.settings["choice_pause"] == 1
@@ -181,14 +188,7 @@ def test_with_a_choice_pause_an_answer_waits_until_it_can_be_read(make_app):
     app = make_app()
     app.change_setting("choice_pause", 1)
     run_script(app, start_new_game())
-    world = app.session.world
-    conversation = world.talk(world.npcs["kim"])
-    assert conversation is not None
-    app.open("dialogue", world=world, conversation=conversation)
-    for _ in range(20):
-        if conversation.at_choice and app.top._choices_seen:
-            break
-        run_script(app, [Press(pygame.K_RETURN), Wait(2)])
+    conversation = kim_at_her_first_question(app)
     run_script(app, [Press(pygame.K_1), Wait(2)])
     assert conversation.at_choice and isinstance(app.top, DialogueScene)  # not yet
     run_script(app, [Wait(60), Press(pygame.K_1), Wait(2)])
