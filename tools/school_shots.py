@@ -7,23 +7,17 @@ Run: SDL_VIDEODRIVER=dummy python tools/school_shots.py LEVEL [FOLDER] [nl|en]
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+import _offscreen  # noqa: F401  (first: no window; the project importable)
+import pygame
+from helpers import start_new_game  # type: ignore[import-not-found]
 
-import pygame  # noqa: E402
-from helpers import start_new_game  # type: ignore[import-not-found]  # noqa: E402
-
-from game.app import App  # noqa: E402
-from game.options import Options  # noqa: E402
-from game.scripted import Call, Press, Wait, WalkTo, run_script  # noqa: E402
+from game.app import App
+from game.options import Options
+from game.scripted import Call, Press, Wait, WalkTo, run_script
 
 
 def main() -> None:

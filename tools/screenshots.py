@@ -5,24 +5,18 @@ Run: SDL_VIDEODRIVER=dummy python tools/screenshots.py [FOLDER] [nl|en]
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+import _offscreen  # noqa: F401  (first: no window; the project importable)
+import pygame
+from helpers import start_new_game  # type: ignore[import-not-found]
 
-import pygame  # noqa: E402
-from helpers import start_new_game  # type: ignore[import-not-found]  # noqa: E402
-
-from game import paths  # noqa: E402
-from game.app import App  # noqa: E402
-from game.options import Options  # noqa: E402
-from game.scripted import Call, Press, Wait, run_script  # noqa: E402
+from game import paths
+from game.app import App
+from game.options import Options
+from game.scripted import Call, Press, Wait, run_script
 
 
 def opened(name: str, **kwargs: object) -> Call:
@@ -147,7 +141,9 @@ def class_shots(out: Path, language: str, tmp: Path) -> None:
 
     def next_step(a) -> None:
         if isinstance(a.top, DialogueScene) and a.top.conversation.at_choice:
-            run_script(a, [Press(pygame.K_2), Wait(2)])
+            # read the answers a moment first, as a pupil does (answers in under a second
+            # in a row bring the offer of a calmer pace, which Enter alone never answers)
+            run_script(a, [Wait(70), Press(pygame.K_2), Wait(2)])
         else:
             run_script(a, [Press(pygame.K_RETURN), Wait(2)])
 
